@@ -1,0 +1,39 @@
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ProblemFilter } from './common/problem.filter.js';
+import { loggerParams } from './common/logging.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { HealthModule } from './health/health.module.js';
+import { QuestionBankModule } from './question-bank/question-bank.module.js';
+import { QuestionsModule } from './questions/questions.module.js';
+
+@Module({})
+export class AppModule {
+  /** `databaseUrl` is the resolved one: DATABASE_URL, or the embedded server's. */
+  static forRoot({ config, databaseUrl }: { config: AppConfig; databaseUrl: string }): DynamicModule {
+    const poolLogger = new Logger('PostgresPool');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: databaseUrl,
+            poolSize: config.dbPoolSize,
+            onPoolError: (error) => poolLogger.warn(`idle client error, client discarded: ${error.message}`),
+          }),
+          retryAttempts: 0,
+        }),
+        HealthModule,
+        QuestionsModule,
+        QuestionBankModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import type { ErrorCatalogue } from './error-catalogue.js';
+
+export const COMMON_ERRORS = {
+  'request.validation-failed': { status: 400, title: 'The request is not valid' },
+  'request.malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'request.bad-request': { status: 400, title: 'The request cannot be processed' },
+  'request.body-too-large': { status: 413, title: 'The request body is too large' },
+  'request.unsupported-media-type': { status: 415, title: 'The request body has an unsupported content type' },
+  'request.method-not-allowed': { status: 405, title: 'The method is not allowed on this resource' },
+  'route.not-found': { status: 404, title: 'No such route' },
+  'pagination.invalid-cursor': { status: 400, title: 'The cursor is not valid for this list' },
+  'health.database-down': { status: 503, title: 'The database is unreachable' },
+  'internal.error': { status: 500, title: 'Something went wrong on our side' },
+} as const satisfies ErrorCatalogue;

@@ -1,0 +1,16 @@
+import { QUESTION_ERRORS } from '../questions/question.errors.js';
+import { COMMON_ERRORS } from './common.errors.js';
+
+export interface ErrorEntry {
+  status: number;
+  title: string;
+}
+export type ErrorCatalogue = Record<string, ErrorEntry>;
+
+/** Every code a client can see. A code missing here cannot be thrown: DomainError only takes these. */
+export const ERROR_CATALOGUE = {
+  ...COMMON_ERRORS,
+  ...QUESTION_ERRORS,
+} as const satisfies ErrorCatalogue;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,0 +1,74 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error.js';
+import type { ErrorCode } from './error-catalogue.js';
+import { PROBLEM_CONTENT_TYPE, problemFor } from './problem.js';
+
+/** The one place where anything thrown becomes an HTTP answer: always problem+json, never internals. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { code, detail, errors } = classify(exception);
+    if (code === 'internal.error') {
+      this.logger.error({ err: exception, url: request.url }, 'unhandled error');
+    }
+    const problem = problemFor({
+      code,
+      detail,
+      errors,
+      instance: request.url.split('?')[0],
+      requestId: (request.raw as { id?: string }).id,
+    });
+    if (problem.status === 503) void reply.header('retry-after', '5');
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+interface Classified {
+  code: ErrorCode;
+  detail?: string;
+  errors?: DomainError['fieldErrors'];
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.body-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.bad-request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed-json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed-json',
+};
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'request.bad-request',
+  404: 'route.not-found',
+  405: 'request.method-not-allowed',
+  413: 'request.body-too-large',
+  415: 'request.unsupported-media-type',
+};
+
+function classify(exception: unknown): Classified {
+  if (exception instanceof DomainError) {
+    return { code: exception.code, detail: exception.detail, errors: exception.fieldErrors };
+  }
+  if (exception instanceof HttpException) {
+    const code = HTTP_STATUS_CODES[exception.getStatus()];
+    if (code === 'route.not-found') return { code, detail: 'There is no route for this method and path.' };
+    return code ? { code } : { code: 'internal.error' };
+  }
+  const fastifyError = exception as { code?: unknown; statusCode?: unknown; name?: unknown };
+  if (typeof fastifyError.code === 'string' && fastifyError.code in FASTIFY_CODES) {
+    return { code: FASTIFY_CODES[fastifyError.code] };
+  }
+  if (exception instanceof SyntaxError && fastifyError.statusCode === 400) {
+    return { code: 'request.malformed-json' };
+  }
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return { code: HTTP_STATUS_CODES[fastifyError.statusCode] ?? 'request.bad-request' };
+  }
+  return { code: 'internal.error' };
+}

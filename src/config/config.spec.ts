@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+const load = (env: Record<string, string>, isTty = false) => loadConfig({ env, cwd: '/srv/app', isTty });
+
+describe('loadConfig', () => {
+  it('gives every variable its documented default', () => {
+    const config = load({});
+    assert.deepEqual(config, {
+      nodeEnv: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/app/.data',
+      embeddedPgPort: 54329,
+      dbPoolSize: 10,
+      bankDir: '/srv/app/question-bank',
+      isBankSyncOnStart: true,
+      logLevel: 'info',
+      logFormat: 'json',
+      bodyLimitBytes: 1_048_576,
+      trustProxy: false,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  const accepted: Array<[string, Record<string, string>, Partial<ReturnType<typeof load>>]> = [
+    ['reads a port', { PORT: '8080' }, { port: 8080 }],
+    ['keeps an absolute data dir', { DATA_DIR: '/var/lib/interval' }, { dataDir: '/var/lib/interval' }],
+    ['resolves a relative bank dir', { BANK_DIR: 'bank' }, { bankDir: '/srv/app/bank' }],
+    ['accepts postgresql URLs', { DATABASE_URL: 'postgresql://u:p@db:5432/x' }, { databaseUrl: 'postgresql://u:p@db:5432/x' }],
+    ['treats a blank value as unset', { PORT: '  ' }, { port: 3000 }],
+    ['reads booleans as 0/1 too', { BANK_SYNC: '0', TRUST_PROXY: '1' }, { isBankSyncOnStart: false, trustProxy: true }],
+    ['explicit LOG_FORMAT wins', { LOG_FORMAT: 'json' }, { logFormat: 'json' }],
+  ];
+  for (const [name, env, expected] of accepted) {
+    it(name, () => assert.deepEqual({ ...load(env), ...expected }, load(env)));
+  }
+
+  it('prints pretty logs on a terminal outside production only', () => {
+    assert.equal(load({}, true).logFormat, 'pretty');
+    assert.equal(load({ NODE_ENV: 'production' }, true).logFormat, 'json');
+  });
+
+  const refused: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: '0' }, /PORT="0" must be a whole number from 1 to 65535/],
+    [{ PORT: '3000abc' }, /PORT="3000abc"/],
+    [{ PORT: '-1' }, /PORT="-1"/],
+    [{ DB_POOL_SIZE: '1000' }, /DB_POOL_SIZE="1000"/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV="staging" must be one of development, production, test/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud"/],
+    [{ BANK_SYNC: 'yes' }, /BANK_SYNC="yes" must be true or false/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must be a postgres/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a postgres/],
+  ];
+  for (const [env, message] of refused) {
+    it(`refuses ${JSON.stringify(env)}`, () => assert.throws(() => load(env), message));
+  }
+
+  it('reports every bad variable at once', () => {
+    assert.throws(
+      () => load({ PORT: 'x', LOG_LEVEL: 'y' }),
+      (error: unknown) => error instanceof ConfigError && error.problems.length === 2,
+    );
+  });
+});

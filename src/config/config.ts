@@ -1,0 +1,103 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+export type LogFormat = 'json' | 'pretty';
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  dbPoolSize: number;
+  bankDir: string;
+  isBankSyncOnStart: boolean;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates every variable at once, so one start-up reports all bad values.
+ * Throws ConfigError naming each bad variable.
+ */
+export function loadConfig({ env, cwd, isTty }: { env: Env; cwd: string; isTty: boolean }): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name}=${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name}=${JSON.stringify(value)} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return Number(value);
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    problems.push(`${name}=${JSON.stringify(value)} must be true or false`);
+    return fallback;
+  };
+  const path = (name: string, fallback: string): string => {
+    const value = read(name) ?? fallback;
+    return isAbsolute(value) ? value : resolve(cwd, value);
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL with a host');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: read('HOST') ?? '127.0.0.1',
+    port: integer('PORT', 3000, 1, 65535),
+    databaseUrl,
+    dataDir: path('DATA_DIR', '.data'),
+    embeddedPgPort: integer('EMBEDDED_PG_PORT', 54329, 1, 65535),
+    dbPoolSize: integer('DB_POOL_SIZE', 10, 1, 200),
+    bankDir: path('BANK_DIR', 'question-bank'),
+    isBankSyncOnStart: boolean('BANK_SYNC', true),
+    logLevel: oneOf('LOG_LEVEL', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info'),
+    logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, isTty && nodeEnv !== 'production' ? 'pretty' : 'json'),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    trustProxy: boolean('TRUST_PROXY', false),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

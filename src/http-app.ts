@@ -1,0 +1,42 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/config.js';
+import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
+
+/**
+ * The Nest application on Fastify, fully configured but not listening; shared by main,
+ * the tests and the OpenAPI generator (which passes `preview` to build no providers).
+ */
+export async function createHttpApp({
+  config,
+  databaseUrl,
+  isPreview = false,
+}: {
+  config: AppConfig;
+  databaseUrl: string;
+  isPreview?: boolean;
+}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    logger: false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    preview: isPreview,
+  });
+  if (!isPreview) app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  serveOpenApi(app, buildOpenApiDocument(app));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../common/pagination.js';
+import { QUESTION_KINDS, type QuestionKind } from './question.entity.js';
+import type { QuestionDetailRow, QuestionSummaryRow, TopicCountRow } from './question.repository.js';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export class ListQuestionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Topic slug' })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG, { message: 'topic must be a topic slug' })
+  topic?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  difficulty?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG, { message: 'tag must be a kebab-case tag' })
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'Full-text search (English stemming); results ranked best first.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+}
+
+export class TopicDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty() questionCount: number;
+}
+
+export class QuestionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', nullable: true }) slug: string | null;
+  @ApiProperty({ description: 'Topic slug' }) topic: string;
+  @ApiProperty() title: string;
+  @ApiProperty() prompt: string;
+  @ApiProperty({ minimum: 1, maximum: 5 }) difficulty: number;
+  @ApiProperty({ enum: QUESTION_KINDS }) kind: QuestionKind;
+  @ApiProperty({ type: [String] }) tags: string[];
+}
+
+export class QuestionPageDto {
+  @ApiProperty({ type: [QuestionSummaryDto] }) items: QuestionSummaryDto[];
+  @ApiProperty({ type: 'string', nullable: true }) nextCursor: string | null;
+}
+
+export class RubricCriterionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() text: string;
+  @ApiProperty() weight: number;
+}
+
+export class RubricDto {
+  @ApiProperty() revision: number;
+  @ApiProperty({ type: [RubricCriterionDto] }) criteria: RubricCriterionDto[];
+  @ApiProperty({ type: [String] }) redFlags: string[];
+}
+
+export class QuestionDetailDto extends QuestionSummaryDto {
+  @ApiProperty() modelAnswer: string;
+  @ApiProperty({ type: [String] }) followUps: string[];
+  @ApiProperty({ description: 'Current content revision' }) revision: number;
+  @ApiProperty({ type: RubricDto }) rubric: RubricDto;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Set when the question was retired' })
+  retiredAt: string | null;
+}
+
+export function toTopicDto(row: TopicCountRow): TopicDto {
+  return { slug: row.slug, name: row.name, questionCount: row.questionCount };
+}
+
+export function toQuestionSummaryDto(row: QuestionSummaryRow): QuestionSummaryDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    topic: row.topic,
+    title: row.title,
+    prompt: row.prompt,
+    difficulty: row.difficulty,
+    kind: row.kind,
+    tags: row.tags,
+  };
+}
+
+export function toQuestionDetailDto(row: QuestionDetailRow): QuestionDetailDto {
+  return {
+    ...toQuestionSummaryDto(row),
+    modelAnswer: row.modelAnswer,
+    followUps: row.followUps,
+    revision: row.revision,
+    rubric: {
+      revision: row.rubricRevision,
+      criteria: row.criteria.map(({ id, text, weight }) => ({ id, text, weight })),
+      redFlags: row.redFlags,
+    },
+    retiredAt: row.retiredAt ? row.retiredAt.toISOString() : null,
+  };
+}

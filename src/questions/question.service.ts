@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { DomainError } from '../common/domain-error.js';
+import { DEFAULT_PAGE_SIZE, type Page } from '../common/pagination.js';
+import type { Rubric } from '../rubrics/rubric.js';
+import { RubricService } from '../rubrics/rubric.service.js';
+import {
+  toQuestionDetailDto,
+  toQuestionSummaryDto,
+  toTopicDto,
+  type ListQuestionsQueryDto,
+  type QuestionDetailDto,
+  type QuestionSummaryDto,
+  type TopicDto,
+} from './question.dto.js';
+import { QuestionRepository, type BankStateRow, type QuestionContent, type TopicRow } from './question.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const LIST_CURSOR = 'questions';
+const SEARCH_CURSOR = 'questions-search';
+
+@Injectable()
+export class QuestionService {
+  constructor(
+    private readonly questions: QuestionRepository,
+    private readonly rubrics: RubricService,
+  ) {}
+
+  async listTopics(): Promise<TopicDto[]> {
+    return (await this.questions.listTopicsWithCounts()).map(toTopicDto);
+  }
+
+  async list(query: ListQuestionsQueryDto): Promise<Page<QuestionSummaryDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filter = { topic: query.topic, difficulty: query.difficulty, tag: query.tag };
+    if (query.q !== undefined) {
+      const after = query.cursor ? this.cursorKey(query.cursor, SEARCH_CURSOR, ['number', 'string']) : undefined;
+      const rows = await this.questions.searchActive({
+        query: query.q,
+        filter,
+        after: after && { rank: after[0] as number, id: after[1] as string },
+        limit: limit + 1,
+      });
+      const last = rows.length > limit ? rows[limit - 1] : undefined;
+      return {
+        items: rows.slice(0, limit).map(toQuestionSummaryDto),
+        nextCursor: last ? encodeCursor({ list: SEARCH_CURSOR, key: [last.rank, last.id] }) : null,
+      };
+    }
+    const after = query.cursor ? this.cursorKey(query.cursor, LIST_CURSOR, ['number', 'string', 'string']) : undefined;
+    const rows = await this.questions.listActive({
+      filter,
+      after: after && { difficulty: after[0] as number, title: after[1] as string, id: after[2] as string },
+      limit: limit + 1,
+    });
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return {
+      items: rows.slice(0, limit).map(toQuestionSummaryDto),
+      nextCursor: last ? encodeCursor({ list: LIST_CURSOR, key: [last.difficulty, last.title, last.id] }) : null,
+    };
+  }
+
+  async get(idOrSlug: string): Promise<QuestionDetailDto> {
+    const key = UUID.test(idOrSlug) ? { id: idOrSlug } : SLUG.test(idOrSlug) ? { slug: idOrSlug } : undefined;
+    const row = key && (await this.questions.findDetail(key));
+    if (!row) throw new DomainError('question.not-found', `No question has the id or slug "${idOrSlug}".`);
+    return toQuestionDetailDto(row);
+  }
+
+  findBankState(manager: EntityManager): Promise<BankStateRow[]> {
+    return this.questions.findBankState(manager);
+  }
+
+  findTopics(manager: EntityManager): Promise<TopicRow[]> {
+    return this.questions.findTopics(manager);
+  }
+
+  upsertTopic(manager: EntityManager, topic: { slug: string; name: string; position: number }): Promise<string> {
+    return this.questions.upsertTopic(manager, topic);
+  }
+
+  retireTopics(manager: EntityManager, ids: string[]): Promise<void> {
+    return this.questions.retireTopics(manager, ids);
+  }
+
+  /** A new question at revision 1 with its first rubric revision. */
+  async create(
+    manager: EntityManager,
+    { slug, content, rubric }: { slug: string | null; content: QuestionContent; rubric: Rubric },
+  ): Promise<string> {
+    const id = await this.questions.insertQuestion(manager, { slug, content });
+    await this.questions.insertRevision(manager, { questionId: id, revision: 1, content });
+    await this.rubrics.recordFirst(manager, { questionId: id, rubric });
+    return id;
+  }
+
+  /** A new content revision; the rubric gets a new revision only if it changed. Un-retires. */
+  async revise(
+    manager: EntityManager,
+    {
+      id,
+      revision,
+      rubricRevision,
+      content,
+      rubric,
+    }: { id: string; revision: number; rubricRevision: number; content: QuestionContent; rubric: Rubric },
+  ): Promise<void> {
+    const nextRubricRevision = await this.rubrics.recordIfChanged(manager, {
+      questionId: id,
+      currentRevision: rubricRevision,
+      rubric,
+    });
+    await this.questions.insertRevision(manager, { questionId: id, revision: revision + 1, content });
+    await this.questions.updateContent(manager, {
+      id,
+      content,
+      revision: revision + 1,
+      rubricRevision: nextRubricRevision,
+    });
+  }
+
+  setRetired(manager: EntityManager, { ids, isRetired }: { ids: string[]; isRetired: boolean }): Promise<void> {
+    return this.questions.setRetired(manager, { ids, isRetired });
+  }
+
+  private cursorKey(cursor: string, list: string, kinds: ('string' | 'number')[]) {
+    const key = decodeCursor({ cursor, list, kinds });
+    if (!key) throw new DomainError('pagination.invalid-cursor', 'The cursor does not belong to this list or query.');
+    return key;
+  }
+}

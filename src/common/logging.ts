@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A caller's id is kept when it looks like one (so a trace can cross services), else we mint one. */
+export function requestIdFor(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
 
 /** Headers and fields that may carry secrets; never logged. */
 export const REDACTED_PATHS = [
@@ -20,13 +26,8 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel' | 'logFormat'>):
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // A caller's id is kept when it looks like one (so a trace can cross services), else we mint one.
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const header = req.headers['x-request-id'];
-        const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      // Fastify assigns the id (requestIdFor) before any middleware runs; this only covers a request it did not.
+      genReqId: (req: IncomingMessage) => requestIdFor(req),
       serializers: {
         req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
           id: req.id,

@@ -22,7 +22,7 @@ export class ProblemFilter implements ExceptionFilter {
       detail,
       errors,
       instance: request.url.split('?')[0],
-      requestId: (request.raw as { id?: string }).id,
+      requestId: request.id,
     });
     if (problem.status === 503) void reply.header('retry-after', '5');
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
@@ -55,6 +55,9 @@ function classify(exception: unknown): Classified {
   if (exception instanceof DomainError) {
     return { code: exception.code, detail: exception.detail, errors: exception.fieldErrors };
   }
+  // Nest wraps Fastify's own 4xx errors (body parsing, limits) in an HttpException with the original as cause.
+  const cause = exception instanceof HttpException ? (exception.cause as { code?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === 'string' && cause.code in FASTIFY_CODES) return { code: FASTIFY_CODES[cause.code] };
   if (exception instanceof HttpException) {
     const code = HTTP_STATUS_CODES[exception.getStatus()];
     if (code === 'route.not-found') return { code, detail: 'There is no route for this method and path.' };
@@ -63,9 +66,6 @@ function classify(exception: unknown): Classified {
   const fastifyError = exception as { code?: unknown; statusCode?: unknown; name?: unknown };
   if (typeof fastifyError.code === 'string' && fastifyError.code in FASTIFY_CODES) {
     return { code: FASTIFY_CODES[fastifyError.code] };
-  }
-  if (exception instanceof SyntaxError && fastifyError.statusCode === 400) {
-    return { code: 'request.malformed-json' };
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { code: HTTP_STATUS_CODES[fastifyError.statusCode] ?? 'request.bad-request' };

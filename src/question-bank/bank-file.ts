@@ -63,7 +63,11 @@ export function parseBankFile({ path, text }: { path: string; text: string }): {
   const data: unknown = doc.toJS();
   if (!validateFrontMatter(data)) {
     for (const error of validateFrontMatter.errors ?? []) {
-      report(lineOf(offsetOf(doc, error.instancePath)), describeSchemaError(error));
+      const pointer =
+        error.keyword === 'additionalProperties'
+          ? `${error.instancePath}/${String(error.params.additionalProperty)}`
+          : error.instancePath;
+      report(lineOf(offsetOf(doc, pointer)), describeSchemaError(error));
     }
     return { problems };
   }

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseBankFile } from './bank-file.js';
+import { LONG_ANSWER, questionFileText } from './bank-file.fixture.js';
+
+const PATH = 'testing/sample-question.md';
+const parse = (text: string, path = PATH) => parseBankFile({ path, text });
+
+describe('parseBankFile', () => {
+  it('reads a valid file into a question', () => {
+    const { question, problems } = parse(questionFileText({ followUps: ['One?', 'Two?'] }));
+    assert.deepEqual(problems, []);
+    assert.equal(question?.slug, 'sample-question');
+    assert.equal(question?.prompt, 'Explain the sample.');
+    assert.equal(question?.modelAnswer, LONG_ANSWER);
+    assert.deepEqual(question?.followUps, ['One?', 'Two?']);
+    assert.deepEqual(question?.rubric.criteria.map((c) => [c.id, c.weight]), [
+      ['first', 2],
+      ['second', 1],
+      ['third', 1],
+    ]);
+  });
+
+  it('joins an indented continuation line to its follow-up', () => {
+    const text = questionFileText().replace('- What would you do next?', '- What would you\n  do next?');
+    assert.deepEqual(parse(text).question?.followUps, ['What would you do next?']);
+  });
+
+  it('accepts a short model answer for a behavioural question', () => {
+    assert.deepEqual(parse(questionFileText({ kind: 'behavioural', modelAnswer: 'Tell a story.' })).problems, []);
+  });
+
+  const refused: Array<{ name: string; text: string; path?: string; line: number; message: RegExp }> = [
+    { name: 'a file without front matter', text: '# Title\n', line: 1, message: /must start with a `---` line/ },
+    { name: 'unclosed front matter', text: '---\nslug: x\n', line: 1, message: /not closed/ },
+    { name: 'broken YAML', text: questionFileText({ title: 'a: b: c' }), line: 4, message: /^YAML:/ },
+    { name: 'an unknown field', text: questionFileText({ extraFrontMatter: 'author: me' }), line: 8, message: /unknown field "author"/ },
+    { name: 'difficulty out of range', text: questionFileText({ difficulty: 7 }), line: 5, message: /difficulty: must be <= 5/ },
+    { name: 'an unknown kind', text: questionFileText({ kind: 'trivia' }), line: 6, message: /kind: must be one of concept, design/ },
+    {
+      name: 'a zero weight',
+      text: questionFileText({
+        criteria: [
+          { id: 'a', text: 'Covers point a.', weight: 0, terms: ['a1'] },
+          { id: 'b', text: 'Covers point b.', weight: 1, terms: ['b1'] },
+          { id: 'c', text: 'Covers point c.', weight: 1, terms: ['c1'] },
+        ],
+      }),
+      line: 12,
+      message: /rubric\.criteria\.0\.weight: must be >= 1/,
+    },
+    {
+      name: 'fewer than three criteria',
+      text: questionFileText({ criteria: [{ id: 'a', text: 'Covers point a.', weight: 1, terms: ['a1'] }] }),
+      line: 10,
+      message: /rubric\.criteria: must NOT have fewer than 3 items/,
+    },
+    {
+      name: 'a duplicate criterion id',
+      text: questionFileText({
+        criteria: [
+          { id: 'same', text: 'Covers point a.', weight: 1, terms: ['a1'] },
+          { id: 'other', text: 'Covers point b.', weight: 1, terms: ['b1'] },
+          { id: 'same', text: 'Covers point c.', weight: 1, terms: ['c1'] },
+        ],
+      }),
+      line: 18,
+      message: /criterion id "same" is used twice/,
+    },
+    { name: 'a slug that is not the file name', text: questionFileText({ slug: 'other-slug' }), line: 2, message: /must equal the file name "sample-question"/ },
+    { name: 'a topic that is not the folder', text: questionFileText({ topic: 'caching' }), line: 3, message: /must equal the folder name "testing"/ },
+    { name: 'a missing section', text: questionFileText().replace('## Model answer', '## Answer'), line: 26, message: /sections "## Prompt", "## Model answer", "## Follow-ups"/ },
+    { name: 'an empty prompt', text: questionFileText({ prompt: '' }), line: 26, message: /"## Prompt" section is empty/ },
+    { name: 'a short concept answer', text: questionFileText({ modelAnswer: 'Too short.' }), line: 30, message: /at least 150 words \(has 2\)/ },
+    { name: 'follow-ups that are not bullets', text: questionFileText().replace('- What would you do next?', 'What next?'), line: 36, message: /must be a bullet/ },
+  ];
+  for (const { name, text, path, line, message } of refused) {
+    it(`refuses ${name}, naming the line`, () => {
+      const { question, problems } = parse(text, path);
+      assert.equal(question, undefined);
+      assert.ok(
+        problems.some((p) => p.line === line && message.test(p.message)),
+        `expected line ${line} ${message}, got ${JSON.stringify(problems)}`,
+      );
+    });
+  }
+});

@@ -36,6 +36,7 @@ export async function createHttpApp({
     bufferLogs: true,
     abortOnError: false,
     preview: isPreview,
+    ...(isPreview ? { logger: false } : {}),
   });
   if (!isPreview) app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   }
   const log = pino({
     level: config.logLevel,
-    transport: config.logFormat === 'pretty' ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } : undefined,
+    transport:
+      config.logFormat === 'pretty' ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } : undefined,
   });
   const fail = async (message: string, server?: DatabaseServer): Promise<never> => {
     log.fatal(message);
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  if (!config.databaseUrl) log.info(`embedded Postgres ready on 127.0.0.1:${config.embeddedPgPort} (data in ${config.dataDir})`);
+  if (!config.databaseUrl)
+    log.info(`embedded Postgres ready on 127.0.0.1:${config.embeddedPgPort} (data in ${config.dataDir})`);
 
   let app: Awaited<ReturnType<typeof createHttpApp>>;
   try {

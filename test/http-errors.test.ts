@@ -43,17 +43,29 @@ describe(ProblemFilter.name, () => {
   });
 
   it('refuses an unknown query parameter', async () => {
-    const body = expectProblem(await t.request({ method: 'GET', url: '/api/questions?sort=title' }), 400, 'request.validation-failed');
+    const body = expectProblem(
+      await t.request({ method: 'GET', url: '/api/questions?sort=title' }),
+      400,
+      'request.validation-failed',
+    );
     assert.deepEqual(body.errors, [{ field: 'sort', message: 'is not a known field' }]);
   });
 
   it('refuses a repeated query parameter', async () => {
-    expectProblem(await t.request({ method: 'GET', url: '/api/questions?topic=a&topic=b' }), 400, 'request.validation-failed');
+    expectProblem(
+      await t.request({ method: 'GET', url: '/api/questions?topic=a&topic=b' }),
+      400,
+      'request.validation-failed',
+    );
   });
 
   it('refuses a forged or foreign cursor with 400 pagination.invalid-cursor', async () => {
     const forged = Buffer.from(JSON.stringify(['questions', 'x', 1, 2])).toString('base64url');
-    expectProblem(await t.request({ method: 'GET', url: `/api/questions?cursor=${forged}` }), 400, 'pagination.invalid-cursor');
+    expectProblem(
+      await t.request({ method: 'GET', url: `/api/questions?cursor=${forged}` }),
+      400,
+      'pagination.invalid-cursor',
+    );
     const page = (await t.request({ method: 'GET', url: '/api/questions?limit=1' })).json();
     expectProblem(
       await t.request({ method: 'GET', url: `/api/questions?q=cache&cursor=${page.nextCursor}` }),
@@ -97,7 +109,11 @@ describe(ProblemFilter.name, () => {
     const kept = await t.request({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'trace-abc-12345' } });
     assert.equal(kept.headers['x-request-id'], 'trace-abc-12345');
     assert.equal(kept.json().requestId, 'trace-abc-12345');
-    const minted = await t.request({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'bad id\nwith newline' } });
+    const minted = await t.request({
+      method: 'GET',
+      url: '/nope',
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    });
     assert.match(String(minted.headers['x-request-id']), /^[0-9a-f-]{36}$/);
   });
 });

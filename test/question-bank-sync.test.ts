@@ -42,14 +42,26 @@ describe(BankSyncService.name, () => {
     return rows[0] as { questions: number; revisions: number; rubrics: number; lastUpdate: Date; lastXmin: string };
   };
   const question = async (slug: string) =>
-    (await t.sql.query(`SELECT id, revision, rubric_revision, retired_at, title FROM questions WHERE slug = $1`, [slug]))
-      .rows[0];
+    (
+      await t.sql.query(`SELECT id, revision, rubric_revision, retired_at, title FROM questions WHERE slug = $1`, [
+        slug,
+      ])
+    ).rows[0];
 
   it('creates every question, its first revision and its first rubric revision', async () => {
     const report = await t.syncBank(bank.dir);
-    assert.deepEqual({ ...report, durationMs: 0 }, {
-      created: 3, revised: 0, restored: 0, retired: 0, unchanged: 0, topicsChanged: 2, durationMs: 0,
-    });
+    assert.deepEqual(
+      { ...report, durationMs: 0 },
+      {
+        created: 3,
+        revised: 0,
+        restored: 0,
+        retired: 0,
+        unchanged: 0,
+        topicsChanged: 2,
+        durationMs: 0,
+      },
+    );
     const c = await counts();
     assert.deepEqual([c.questions, c.revisions, c.rubrics], [3, 3, 3]);
   });
@@ -57,7 +69,10 @@ describe(BankSyncService.name, () => {
   it('writes nothing when it runs again on an unchanged bank', async () => {
     const before = await counts();
     const report = await t.syncBank(bank.dir);
-    assert.deepEqual([report.created, report.revised, report.retired, report.unchanged, report.topicsChanged], [0, 0, 0, 3, 0]);
+    assert.deepEqual(
+      [report.created, report.revised, report.retired, report.unchanged, report.topicsChanged],
+      [0, 0, 0, 3, 0],
+    );
     const after = await counts();
     assert.deepEqual(after, before, 'no row was written (xmin and updated_at unchanged)');
   });
@@ -70,7 +85,10 @@ describe(BankSyncService.name, () => {
     assert.equal(alpha.revision, 2);
     assert.equal(alpha.title, 'Alpha question about test doubles');
     assert.equal(alpha.rubric_revision, 1, 'the rubric did not change, so its revision stays');
-    const { rows } = await t.sql.query(`SELECT revision, title FROM question_revisions WHERE question_id = $1 ORDER BY revision`, [alpha.id]);
+    const { rows } = await t.sql.query(
+      `SELECT revision, title FROM question_revisions WHERE question_id = $1 ORDER BY revision`,
+      [alpha.id],
+    );
     assert.deepEqual(rows, [
       { revision: 1, title: 'Alpha question about mocks' },
       { revision: 2, title: 'Alpha question about test doubles' },
@@ -103,7 +121,13 @@ describe(BankSyncService.name, () => {
     assert.notEqual(gamma.retired_at, null);
 
     const list = await t.request({ method: 'GET', url: '/api/questions?limit=100' });
-    assert.deepEqual(list.json().items.map((q: { slug: string }) => q.slug).sort(), ['alpha', 'beta']);
+    assert.deepEqual(
+      list
+        .json()
+        .items.map((q: { slug: string }) => q.slug)
+        .sort(),
+      ['alpha', 'beta'],
+    );
     const search = await t.request({ method: 'GET', url: '/api/questions?q=eviction' });
     assert.deepEqual(search.json().items, []);
     const topics = await t.request({ method: 'GET', url: '/api/topics' });

@@ -58,7 +58,9 @@ describe(QuestionController.name, () => {
       assert.equal(all.length, rows.length);
       assert.equal(new Set(all.map((q) => q.id)).size, all.length);
       const keys = all.map((q) => [q.difficulty, q.title, q.id] as const);
-      const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : 1));
+      const sorted = [...keys].sort(
+        (a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : 1),
+      );
       assert.deepEqual(keys, sorted);
     });
 
@@ -76,7 +78,9 @@ describe(QuestionController.name, () => {
         const rest = await walk('/api/questions', 50, first.body.nextCursor);
         const ids = [...before, ...rest].map((q) => q.id);
         assert.equal(new Set(ids).size, ids.length, 'no duplicates');
-        const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM questions WHERE retired_at IS NULL AND slug <> 'aaa-inserted'`);
+        const { rows } = await t.sql.query(
+          `SELECT count(*)::int AS n FROM questions WHERE retired_at IS NULL AND slug <> 'aaa-inserted'`,
+        );
         assert.equal(ids.length, rows[0].n, 'no gaps: every pre-existing row was served once');
       } finally {
         await t.sql.query(`DELETE FROM questions WHERE slug = 'aaa-inserted'`);
@@ -98,7 +102,10 @@ describe(QuestionController.name, () => {
 
     it('searches with English stemming', async () => {
       const { body } = await get('/api/questions?q=partitioned%20availability');
-      assert.ok(body.items.some((q: Summary) => q.slug === 'cap-theorem'), 'partitioned matches partition');
+      assert.ok(
+        body.items.some((q: Summary) => q.slug === 'cap-theorem'),
+        'partitioned matches partition',
+      );
     });
 
     it('ranks a title match above a body-only match', async () => {
@@ -123,7 +130,9 @@ describe(QuestionController.name, () => {
     });
 
     it('treats search operators as text, not syntax errors', async () => {
-      const { status } = await get(`/api/questions?q=${encodeURIComponent(`"cache" OR -(x)) & | ! ' ; DROP TABLE questions`)}`);
+      const { status } = await get(
+        `/api/questions?q=${encodeURIComponent(`"cache" OR -(x)) & | ! ' ; DROP TABLE questions`)}`,
+      );
       assert.equal(status, 200);
     });
   });

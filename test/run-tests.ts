@@ -3,7 +3,11 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source.js';
-import { makeEphemeralDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import {
+  makeEphemeralDataDir,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '../src/database/embedded-postgres.js';
 import { runPendingMigrations } from '../src/database/migrate.js';
 import { ADMIN_URL_ENV, databaseUrl, freePort, TEMPLATE_ENV, uniqueName, withClient } from './support/postgres.js';
 
@@ -52,7 +56,13 @@ async function main(): Promise<number> {
     return await new Promise<number>((resolve) => {
       const child = spawn(
         process.execPath,
-        ['--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=120000', ...files.map((f) => relative(process.cwd(), f))],
+        [
+          '--test',
+          '--test-reporter=spec',
+          '--test-concurrency=2',
+          '--test-timeout=120000',
+          ...files.map((f) => relative(process.cwd(), f)),
+        ],
         { stdio: 'inherit', env: { ...process.env, [ADMIN_URL_ENV]: adminUrl, [TEMPLATE_ENV]: template } },
       );
       child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -15,7 +15,7 @@ describe('cursor', () => {
   });
 
   it('keeps float precision of a rank', () => {
-    const rank = 0.060792710632085800;
+    const rank = 0.0607927106320858;
     const cursor = encodeCursor({ list: 'search', key: [rank, 'id'] });
     assert.deepEqual(decodeCursor({ cursor, list: 'search', kinds: ['number', 'string'] }), [rank, 'id']);
   });

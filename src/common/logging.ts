@@ -40,7 +40,10 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel' | 'logFormat'>):
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       transport:
         config.logFormat === 'pretty'
-          ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }
+          ? {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+            }
           : undefined,
     },
   };

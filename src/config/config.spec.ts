@@ -29,7 +29,11 @@ describe('loadConfig', () => {
     ['reads a port', { PORT: '8080' }, { port: 8080 }],
     ['keeps an absolute data dir', { DATA_DIR: '/var/lib/interval' }, { dataDir: '/var/lib/interval' }],
     ['resolves a relative bank dir', { BANK_DIR: 'bank' }, { bankDir: '/srv/app/bank' }],
-    ['accepts postgresql URLs', { DATABASE_URL: 'postgresql://u:p@db:5432/x' }, { databaseUrl: 'postgresql://u:p@db:5432/x' }],
+    [
+      'accepts postgresql URLs',
+      { DATABASE_URL: 'postgresql://u:p@db:5432/x' },
+      { databaseUrl: 'postgresql://u:p@db:5432/x' },
+    ],
     ['treats a blank value as unset', { PORT: '  ' }, { port: 3000 }],
     ['reads booleans as 0/1 too', { BANK_SYNC: '0', TRUST_PROXY: '1' }, { isBankSyncOnStart: false, trustProxy: true }],
     ['explicit LOG_FORMAT wins', { LOG_FORMAT: 'json' }, { logFormat: 'json' }],

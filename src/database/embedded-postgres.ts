@@ -105,7 +105,9 @@ async function prepareDataDir(dataDir: string, pgData: string): Promise<Owner | 
     await mkdir(dataDir, { recursive: true, mode: 0o755 });
     await mkdir(pgData, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new EmbeddedPostgresError(`The data folder ${dataDir} is unusable: ${describe(error)}. Set DATA_DIR to a writable folder.`);
+    throw new EmbeddedPostgresError(
+      `The data folder ${dataDir} is unusable: ${describe(error)}. Set DATA_DIR to a writable folder.`,
+    );
   }
   if (userInfo().uid !== 0) return undefined;
 
@@ -244,7 +246,9 @@ async function launch(args: {
         }
       }
     });
-    child.once('error', (error) => reject(new EmbeddedPostgresError(`Postgres could not be started: ${describe(error)}`)));
+    child.once('error', (error) =>
+      reject(new EmbeddedPostgresError(`Postgres could not be started: ${describe(error)}`)),
+    );
     child.once('exit', (code, signal) => {
       if (isReady) return;
       const text = output.join('\n');

@@ -6,7 +6,8 @@ import { readBank } from './bank-reader.js';
 async function main(): Promise<number> {
   const dir = resolve(process.argv[2] ?? process.env.BANK_DIR ?? 'question-bank');
   const bank = await readBank(dir);
-  for (const problem of bank.problems) console.log(formatProblem({ ...problem, path: relative(process.cwd(), join(dir, problem.path)) }));
+  for (const problem of bank.problems)
+    console.log(formatProblem({ ...problem, path: relative(process.cwd(), join(dir, problem.path)) }));
   const topics = new Set(bank.entries.map((e) => e.question.topic));
   console.log(
     bank.problems.length === 0

@@ -14,11 +14,14 @@ describe('parseBankFile', () => {
     assert.equal(question?.prompt, 'Explain the sample.');
     assert.equal(question?.modelAnswer, LONG_ANSWER);
     assert.deepEqual(question?.followUps, ['One?', 'Two?']);
-    assert.deepEqual(question?.rubric.criteria.map((c) => [c.id, c.weight]), [
-      ['first', 2],
-      ['second', 1],
-      ['third', 1],
-    ]);
+    assert.deepEqual(
+      question?.rubric.criteria.map((c) => [c.id, c.weight]),
+      [
+        ['first', 2],
+        ['second', 1],
+        ['third', 1],
+      ],
+    );
   });
 
   it('joins an indented continuation line to its follow-up', () => {
@@ -34,9 +37,24 @@ describe('parseBankFile', () => {
     { name: 'a file without front matter', text: '# Title\n', line: 1, message: /must start with a `---` line/ },
     { name: 'unclosed front matter', text: '---\nslug: x\n', line: 1, message: /not closed/ },
     { name: 'broken YAML', text: questionFileText({ title: 'a: b: c' }), line: 4, message: /^YAML:/ },
-    { name: 'an unknown field', text: questionFileText({ extraFrontMatter: 'author: me' }), line: 8, message: /unknown field "author"/ },
-    { name: 'difficulty out of range', text: questionFileText({ difficulty: 7 }), line: 5, message: /difficulty: must be <= 5/ },
-    { name: 'an unknown kind', text: questionFileText({ kind: 'trivia' }), line: 6, message: /kind: must be one of concept, design/ },
+    {
+      name: 'an unknown field',
+      text: questionFileText({ extraFrontMatter: 'author: me' }),
+      line: 8,
+      message: /unknown field "author"/,
+    },
+    {
+      name: 'difficulty out of range',
+      text: questionFileText({ difficulty: 7 }),
+      line: 5,
+      message: /difficulty: must be <= 5/,
+    },
+    {
+      name: 'an unknown kind',
+      text: questionFileText({ kind: 'trivia' }),
+      line: 6,
+      message: /kind: must be one of concept, design/,
+    },
     {
       name: 'a zero weight',
       text: questionFileText({
@@ -67,12 +85,42 @@ describe('parseBankFile', () => {
       line: 18,
       message: /criterion id "same" is used twice/,
     },
-    { name: 'a slug that is not the file name', text: questionFileText({ slug: 'other-slug' }), line: 2, message: /must equal the file name "sample-question"/ },
-    { name: 'a topic that is not the folder', text: questionFileText({ topic: 'caching' }), line: 3, message: /must equal the folder name "testing"/ },
-    { name: 'a missing section', text: questionFileText().replace('## Model answer', '## Answer'), line: 26, message: /sections "## Prompt", "## Model answer", "## Follow-ups"/ },
-    { name: 'an empty prompt', text: questionFileText({ prompt: '' }), line: 26, message: /"## Prompt" section is empty/ },
-    { name: 'a short concept answer', text: questionFileText({ modelAnswer: 'Too short.' }), line: 30, message: /at least 150 words \(has 2\)/ },
-    { name: 'follow-ups that are not bullets', text: questionFileText().replace('- What would you do next?', 'What next?'), line: 36, message: /must be a bullet/ },
+    {
+      name: 'a slug that is not the file name',
+      text: questionFileText({ slug: 'other-slug' }),
+      line: 2,
+      message: /must equal the file name "sample-question"/,
+    },
+    {
+      name: 'a topic that is not the folder',
+      text: questionFileText({ topic: 'caching' }),
+      line: 3,
+      message: /must equal the folder name "testing"/,
+    },
+    {
+      name: 'a missing section',
+      text: questionFileText().replace('## Model answer', '## Answer'),
+      line: 26,
+      message: /sections "## Prompt", "## Model answer", "## Follow-ups"/,
+    },
+    {
+      name: 'an empty prompt',
+      text: questionFileText({ prompt: '' }),
+      line: 26,
+      message: /"## Prompt" section is empty/,
+    },
+    {
+      name: 'a short concept answer',
+      text: questionFileText({ modelAnswer: 'Too short.' }),
+      line: 30,
+      message: /at least 150 words \(has 2\)/,
+    },
+    {
+      name: 'follow-ups that are not bullets',
+      text: questionFileText().replace('- What would you do next?', 'What next?'),
+      line: 36,
+      message: /must be a bullet/,
+    },
   ];
   for (const { name, text, path, line, message } of refused) {
     it(`refuses ${name}, naming the line`, () => {

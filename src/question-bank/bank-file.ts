@@ -111,14 +111,20 @@ function parseBody({
   });
   const titles = headings.map((h) => h.title);
   if (titles.join('|') !== SECTIONS.join('|')) {
-    report(headings[0]?.index + 1 || firstLine + 1, `the body must have the sections ${SECTIONS.map((s) => `"## ${s}"`).join(', ')} in this order (found ${titles.length ? titles.map((t) => `"## ${t}"`).join(', ') : 'none'})`);
+    report(
+      headings[0]?.index + 1 || firstLine + 1,
+      `the body must have the sections ${SECTIONS.map((s) => `"## ${s}"`).join(', ')} in this order (found ${titles.length ? titles.map((t) => `"## ${t}"`).join(', ') : 'none'})`,
+    );
     return undefined;
   }
   const beforeFirst = lines.slice(firstLine, headings[0].index).join('\n').trim();
   if (beforeFirst) report(firstLine + 1, 'text before "## Prompt" belongs in a section');
 
   const sectionText = (i: number) =>
-    lines.slice(headings[i].index + 1, headings[i + 1]?.index ?? lines.length).join('\n').trim();
+    lines
+      .slice(headings[i].index + 1, headings[i + 1]?.index ?? lines.length)
+      .join('\n')
+      .trim();
   const [prompt, modelAnswer, followUpText] = [0, 1, 2].map(sectionText);
   [prompt, modelAnswer, followUpText].forEach((text, i) => {
     if (!text) report(headings[i].index + 1, `the "## ${SECTIONS[i]}" section is empty`);
@@ -126,7 +132,10 @@ function parseBody({
 
   const words = modelAnswer.split(/\s+/).filter(Boolean).length;
   if (modelAnswer && KINDS_NEEDING_LONG_ANSWERS.includes(kind) && words < MIN_MODEL_ANSWER_WORDS) {
-    report(headings[1].index + 1, `a ${kind} question needs a model answer of at least ${MIN_MODEL_ANSWER_WORDS} words (has ${words})`);
+    report(
+      headings[1].index + 1,
+      `a ${kind} question needs a model answer of at least ${MIN_MODEL_ANSWER_WORDS} words (has ${words})`,
+    );
   }
 
   const followUps: string[] = [];

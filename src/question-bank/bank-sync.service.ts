@@ -95,7 +95,11 @@ export class BankSyncService {
       changed++;
     }
     const gone = [...existing.values()].filter((row) => !topicIds.has(row.slug) && !row.isRetired);
-    if (gone.length > 0) await this.questions.retireTopics(tx, gone.map((row) => row.id));
+    if (gone.length > 0)
+      await this.questions.retireTopics(
+        tx,
+        gone.map((row) => row.id),
+      );
     return { topicIds, changed: changed + gone.length };
   }
 }

@@ -7,7 +7,10 @@ const TOPICS = '- slug: testing\n  name: Testing\n- slug: caching\n  name: Cachi
 
 describe('parseBank', () => {
   it('keeps valid files with their content hash', () => {
-    const bank = parseBank({ topicsText: TOPICS, files: [{ path: 'testing/sample-question.md', text: questionFileText() }] });
+    const bank = parseBank({
+      topicsText: TOPICS,
+      files: [{ path: 'testing/sample-question.md', text: questionFileText() }],
+    });
     assert.deepEqual(bank.problems, []);
     assert.deepEqual(bank.topics, [
       { slug: 'testing', name: 'Testing' },
@@ -17,11 +20,17 @@ describe('parseBank', () => {
   });
 
   it('gives a different hash to any change in the file', () => {
-    const hash = (text: string) => parseBank({ topicsText: TOPICS, files: [{ path: 'testing/sample-question.md', text }] }).entries[0].contentHash;
+    const hash = (text: string) =>
+      parseBank({ topicsText: TOPICS, files: [{ path: 'testing/sample-question.md', text }] }).entries[0].contentHash;
     assert.notEqual(hash(questionFileText()), hash(questionFileText({ prompt: 'Explain the sample again.' })));
   });
 
-  const refused: Array<{ name: string; topicsText?: string; files: Array<{ path: string; text: string }>; expected: string }> = [
+  const refused: Array<{
+    name: string;
+    topicsText?: string;
+    files: Array<{ path: string; text: string }>;
+    expected: string;
+  }> = [
     {
       name: 'a slug used twice across topics',
       files: [

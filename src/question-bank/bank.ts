@@ -51,7 +51,11 @@ export function parseBank({
     }
     const other = bySlug.get(question.slug);
     if (other) {
-      problems.push({ path: file.path, line: slugLine, message: `slug "${question.slug}" is already used by ${other}` });
+      problems.push({
+        path: file.path,
+        line: slugLine,
+        message: `slug "${question.slug}" is already used by ${other}`,
+      });
       isValid = false;
     }
     bySlug.set(question.slug, file.path);

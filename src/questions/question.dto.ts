@@ -75,7 +75,12 @@ export class QuestionDetailDto extends QuestionSummaryDto {
   @ApiProperty({ type: [String] }) followUps: string[];
   @ApiProperty({ description: 'Current content revision' }) revision: number;
   @ApiProperty({ type: RubricDto }) rubric: RubricDto;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Set when the question was retired' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Set when the question was retired',
+  })
   retiredAt: string | null;
 }
 

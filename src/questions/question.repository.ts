@@ -170,15 +170,10 @@ export class QuestionRepository {
   }
 
   async findTopics(manager: EntityManager): Promise<TopicRow[]> {
-    return manager.query(
-      `SELECT id, slug, name, position, retired_at IS NOT NULL AS "isRetired" FROM topics`,
-    );
+    return manager.query(`SELECT id, slug, name, position, retired_at IS NOT NULL AS "isRetired" FROM topics`);
   }
 
-  async upsertTopic(
-    manager: EntityManager,
-    topic: { slug: string; name: string; position: number },
-  ): Promise<string> {
+  async upsertTopic(manager: EntityManager, topic: { slug: string; name: string; position: number }): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO topics (slug, name, position) VALUES ($1, $2, $3)
        ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, position = EXCLUDED.position, retired_at = NULL
@@ -208,7 +203,12 @@ export class QuestionRepository {
 
   async updateContent(
     manager: EntityManager,
-    { id, content, revision, rubricRevision }: { id: string; content: QuestionContent; revision: number; rubricRevision: number },
+    {
+      id,
+      content,
+      revision,
+      rubricRevision,
+    }: { id: string; content: QuestionContent; revision: number; rubricRevision: number },
   ): Promise<void> {
     await manager.query(
       `UPDATE questions

@@ -7,7 +7,10 @@ import { RubricRevisionRepository } from './rubric-revision.repository.js';
 export class RubricService {
   constructor(private readonly revisions: RubricRevisionRepository) {}
 
-  async recordFirst(manager: EntityManager, { questionId, rubric }: { questionId: string; rubric: Rubric }): Promise<void> {
+  async recordFirst(
+    manager: EntityManager,
+    { questionId, rubric }: { questionId: string; rubric: Rubric },
+  ): Promise<void> {
     await this.revisions.insert(manager, { questionId, revision: 1, rubric });
   }
 

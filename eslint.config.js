@@ -46,6 +46,7 @@ export default tseslint.config(
     files: [
       'src/config/config.ts',
       'src/common/cursor.ts',
+      'src/questions/question.queries.ts',
       'src/common/problem.ts',
       'src/rubrics/rubric.ts',
       'src/question-bank/bank.ts',

@@ -39,6 +39,7 @@ async function main(): Promise<number> {
       port: await freePort(),
       database: 'postgres',
       isEphemeral: true,
+      isDurabilityOff: true,
     });
     adminUrl = embedded.url;
   }

@@ -23,8 +23,10 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   database: string;
-  /** Throwaway cluster for tests: durability off, folder removed on stop. */
+  /** Throwaway cluster: the folder is removed on stop. */
   isEphemeral?: boolean;
+  /** fsync and synchronous commit off: for tests only, never for data or benchmarks. */
+  isDurabilityOff?: boolean;
   log?: (line: string) => void;
 }
 
@@ -216,18 +218,21 @@ async function launch(args: {
   pgData: string;
   port: number;
   owner: Owner | undefined;
-  isEphemeral?: boolean;
+  isDurabilityOff?: boolean;
   log: (line: string) => void;
 }): Promise<ChildProcess> {
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
     max_connections: '200',
-    ...(args.isEphemeral ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
+    ...(args.isDurabilityOff ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
   };
   const flags = Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+  // Its own process group, so a Ctrl-C at the terminal reaches only us: we stop Postgres
+  // after in-flight requests have finished.
   const child = spawn(args.postgres, ['-D', args.pgData, '-p', String(args.port), ...flags], {
     ...args.owner,
+    detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LC_MESSAGES: 'C' },
   });

@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RubricCriterion } from '../rubrics/rubric.js';
 import type { QuestionKind } from './question.entity.js';
+import {
+  listActiveSql,
+  questionDetailSql,
+  searchActiveSql,
+  TOPICS_WITH_COUNTS_SQL,
+  type Sql,
+} from './question.queries.js';
 
 export interface QuestionSummaryRow {
   id: string;
@@ -28,12 +35,6 @@ export interface TopicCountRow {
   slug: string;
   name: string;
   questionCount: number;
-}
-
-export interface QuestionFilter {
-  topic?: string;
-  difficulty?: number;
-  tag?: string;
 }
 
 /** Content written for a question and snapshotted in its revision. */
@@ -66,99 +67,31 @@ export interface TopicRow {
   isRetired: boolean;
 }
 
-const SUMMARY_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty, q.kind, q.tags`;
-
 @Injectable()
 export class QuestionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async listTopicsWithCounts(): Promise<TopicCountRow[]> {
-    return this.dataSource.query(
-      `SELECT t.slug, t.name, count(q.id)::int AS "questionCount"
-         FROM topics t
-         LEFT JOIN questions q ON q.topic_id = t.id AND q.retired_at IS NULL
-        WHERE t.retired_at IS NULL
-        GROUP BY t.id
-        ORDER BY t.position`,
-    );
+    return this.run(TOPICS_WITH_COUNTS_SQL);
   }
 
-  /** Keyset page in (difficulty, title, id) order; backed by the questions_*listing_idx indexes. */
-  async listActive({
-    filter,
-    after,
-    limit,
-  }: {
-    filter: QuestionFilter;
-    after?: { difficulty: number; title: string; id: string };
-    limit: number;
-  }): Promise<QuestionSummaryRow[]> {
-    const { where, params } = filterSql(filter);
-    if (after) {
-      params.push(after.difficulty, after.title, after.id);
-      const n = params.length;
-      where.push(`(q.difficulty, q.title, q.id) > ($${n - 2}::smallint, $${n - 1}::varchar, $${n}::uuid)`);
-    }
-    params.push(limit);
-    return this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}
-         FROM questions q JOIN topics t ON t.id = q.topic_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY q.difficulty, q.title, q.id
-        LIMIT $${params.length}`,
-      params,
-    );
+  async listActive(args: Parameters<typeof listActiveSql>[0]): Promise<QuestionSummaryRow[]> {
+    return this.run(listActiveSql(args));
   }
 
-  /** Full-text search (English stemming, GIN-indexed), best rank first, keyset on (rank, id). */
-  async searchActive({
-    query,
-    filter,
-    after,
-    limit,
-  }: {
-    query: string;
-    filter: QuestionFilter;
-    after?: { rank: number; id: string };
-    limit: number;
-  }): Promise<Array<QuestionSummaryRow & { rank: number }>> {
-    const { where, params } = filterSql(filter);
-    params.push(query);
-    const queryParam = `$${params.length}`;
-    const outer: string[] = [];
-    if (after) {
-      params.push(after.rank, after.id);
-      const n = params.length;
-      outer.push(`WHERE rank < $${n - 1}::real OR (rank = $${n - 1}::real AND id > $${n}::uuid)`);
-    }
-    params.push(limit);
-    return this.dataSource.query(
-      `SELECT * FROM (
-         SELECT ${SUMMARY_COLUMNS}, ts_rank(q.search_vector, query) AS rank
-           FROM questions q JOIN topics t ON t.id = q.topic_id,
-                websearch_to_tsquery('english', ${queryParam}) AS query
-          WHERE ${where.join(' AND ')} AND q.search_vector @@ query
-       ) ranked
-       ${outer.join('')}
-       ORDER BY rank DESC, id
-       LIMIT $${params.length}`,
-      params,
-    );
+  async searchActive(
+    args: Parameters<typeof searchActiveSql>[0],
+  ): Promise<Array<QuestionSummaryRow & { rank: number }>> {
+    return this.run(searchActiveSql(args));
   }
 
   async findDetail(key: { id: string } | { slug: string }): Promise<QuestionDetailRow | undefined> {
-    const [column, value] = 'id' in key ? ['q.id', key.id] : ['q.slug', key.slug];
-    const rows: QuestionDetailRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}, q.model_answer AS "modelAnswer", q.follow_ups AS "followUps",
-              q.revision, q.rubric_revision AS "rubricRevision", r.criteria, r.red_flags AS "redFlags",
-              q.retired_at AS "retiredAt"
-         FROM questions q
-         JOIN topics t ON t.id = q.topic_id
-         JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
-        WHERE ${column} = $1`,
-      [value],
-    );
+    const rows: QuestionDetailRow[] = await this.run(questionDetailSql(key));
     return rows[0];
+  }
+
+  private run<T>({ text, values }: Sql): Promise<T> {
+    return this.dataSource.query(text, values);
   }
 
   async findBankState(manager: EntityManager): Promise<BankStateRow[]> {
@@ -253,22 +186,4 @@ function contentParams(content: QuestionContent): unknown[] {
     content.followUps,
     content.contentHash,
   ];
-}
-
-function filterSql(filter: QuestionFilter): { where: string[]; params: unknown[] } {
-  const where = ['q.retired_at IS NULL'];
-  const params: unknown[] = [];
-  if (filter.topic !== undefined) {
-    params.push(filter.topic);
-    where.push(`q.topic_id = (SELECT id FROM topics WHERE slug = $${params.length})`);
-  }
-  if (filter.difficulty !== undefined) {
-    params.push(filter.difficulty);
-    where.push(`q.difficulty = $${params.length}`);
-  }
-  if (filter.tag !== undefined) {
-    params.push([filter.tag]);
-    where.push(`q.tags @> $${params.length}::text[]`);
-  }
-  return { where, params };
 }

@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { freePort } from '../test/support/postgres.js';
+
+/**
+ * `npm run bench`: the app (a real `node dist/src/main.js` process) and the raw Fastify + pg
+ * baseline (bench/baseline-server.ts, same SQL) on the same database, loaded in turn by
+ * autocannon in one run. Writes bench/results.json and prints a table.
+ *
+ * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (10),
+ * BENCH_CONNECTIONS (16).
+ */
+const root = join(import.meta.dirname, '..', '..');
+const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const POOL_SIZE = '10';
+
+interface Measure {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+interface Scenario {
+  name: string;
+  paths: (base: string) => string[];
+}
+
+async function main(): Promise<void> {
+  let databaseUrl = process.env.DATABASE_URL;
+  const embedded = databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: await makeEphemeralDataDir('interval-bench'),
+        port: await freePort(),
+        database: 'interval_bench',
+        isEphemeral: true,
+      });
+  databaseUrl ??= embedded!.url;
+
+  const appPort = await freePort();
+  const basePort = await freePort();
+  const app = startProcess('app', join(root, 'dist/src/main.js'), {
+    DATABASE_URL: databaseUrl,
+    PORT: String(appPort),
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    NODE_ENV: 'production',
+    DB_POOL_SIZE: POOL_SIZE,
+  });
+  try {
+    await waitForHealth(`http://127.0.0.1:${appPort}/health`, app);
+    const baseline = startProcess('baseline', join(root, 'dist/bench/baseline-server.js'), {
+      DATABASE_URL: databaseUrl,
+      PORT: String(basePort),
+      DB_POOL_SIZE: POOL_SIZE,
+    });
+    try {
+      await waitForHealth(`http://127.0.0.1:${basePort}/health`, baseline);
+      const slugs = await bankSlugs(databaseUrl);
+      const scenarios: Scenario[] = [
+        {
+          name: 'question search (q)',
+          paths: () =>
+            [
+              'cache invalidation',
+              'database index',
+              'partition',
+              'consistency',
+              'testing',
+              'api design',
+              'deadlock',
+              'kafka',
+            ].map((q) => `/api/questions?q=${encodeURIComponent(q)}`),
+        },
+        { name: 'question by slug', paths: () => slugs.map((slug) => `/api/questions/${slug}`) },
+      ];
+
+      const results: Record<string, { app: Measure & { peakRssMb: number }; baseline: Measure; ratio: number }> = {};
+      for (const scenario of scenarios) {
+        const paths = scenario.paths('');
+        await load(appPort, paths, 2);
+        await load(basePort, paths, 2);
+        const appMeasure = await load(appPort, paths, durationS);
+        const baseMeasure = await load(basePort, paths, durationS);
+        results[scenario.name] = {
+          app: { ...appMeasure, peakRssMb: peakRssMb(app.pid!) },
+          baseline: baseMeasure,
+          ratio: round(appMeasure.rps / baseMeasure.rps, 3),
+        };
+      }
+      const report = {
+        when: new Date().toISOString(),
+        node: process.version,
+        machine: { cpus: (await import('node:os')).cpus().length },
+        settings: {
+          durationS,
+          connections,
+          poolSize: Number(POOL_SIZE),
+          database: embedded ? 'embedded' : 'DATABASE_URL',
+        },
+        scenarios: results,
+      };
+      await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+      printTable(results);
+    } finally {
+      await stopProcess(baseline);
+    }
+  } finally {
+    await stopProcess(app);
+    await embedded?.stop();
+  }
+}
+
+function startProcess(name: string, file: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
+  return child;
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not become healthy within 60 s`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function bankSlugs(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ slug: string }>(
+      'SELECT slug FROM questions WHERE slug IS NOT NULL ORDER BY slug',
+    );
+    return rows.map((row) => row.slug);
+  } finally {
+    await client.end();
+  }
+}
+
+async function load(port: number, paths: string[], seconds: number): Promise<Measure> {
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`port ${port}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+  return {
+    rps: round(result.requests.average, 1),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** Peak resident set size so far (VmHWM), Linux only. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return round(kb / 1024, 1);
+}
+
+function round(value: number, digits: number): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+function printTable(
+  results: Record<string, { app: Measure & { peakRssMb: number }; baseline: Measure; ratio: number }>,
+): void {
+  const rows = Object.entries(results).map(([name, r]) => ({
+    scenario: name,
+    'app rps': r.app.rps,
+    'app p50/p99 ms': `${r.app.p50Ms}/${r.app.p99Ms}`,
+    'baseline rps': r.baseline.rps,
+    'baseline p50/p99 ms': `${r.baseline.p50Ms}/${r.baseline.p99Ms}`,
+    'ratio app/baseline': r.ratio,
+    'app peak RSS MB': r.app.peakRssMb,
+  }));
+  console.table(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

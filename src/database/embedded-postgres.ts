@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -38,10 +38,10 @@ const STOP_GRACE_MS = 10_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
-  const binaries = await loadBinaries();
   const pgData = join(options.dataDir, 'postgres');
   const credentialsFile = join(options.dataDir, 'credentials.json');
   const owner = await prepareDataDir(options.dataDir, pgData);
+  const binaries = await reachableBinaries(await loadBinaries(), owner);
 
   let password: string;
   if (existsSync(join(pgData, 'PG_VERSION'))) {
@@ -93,6 +93,34 @@ async function loadBinaries(): Promise<{ initdb: string; postgres: string }> {
         'Run `npm ci`, or set DATABASE_URL to use a Postgres server of your own.',
     );
   }
+}
+
+/**
+ * As root, Postgres runs as the `postgres` user, which cannot execute binaries inside a
+ * checkout it cannot traverse (a `mktemp -d` clone is mode 0700). Then the binaries are
+ * copied once to a world-readable folder under the system temp dir and run from there.
+ */
+async function reachableBinaries(
+  binaries: { initdb: string; postgres: string },
+  owner: Owner | undefined,
+): Promise<{ initdb: string; postgres: string }> {
+  if (!owner || spawnSync(binaries.postgres, ['--version'], owner).status === 0) return binaries;
+  const native = dirname(dirname(binaries.postgres));
+  const version = spawnSync(binaries.postgres, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ').pop();
+  const staged = join(
+    tmpdir(),
+    `interval-postgres-${version}-${createHash('sha256').update(native).digest('hex').slice(0, 8)}`,
+  );
+  const stagedPostgres = join(staged, 'bin', 'postgres');
+  if (spawnSync(stagedPostgres, ['--version'], owner).status !== 0) {
+    const partial = `${staged}.${process.pid}.partial`;
+    await rm(partial, { recursive: true, force: true });
+    await cp(native, partial, { recursive: true, verbatimSymlinks: true });
+    await chmod(partial, 0o755);
+    await rm(staged, { recursive: true, force: true });
+    await rename(partial, staged);
+  }
+  return { initdb: join(staged, 'bin', 'initdb'), postgres: stagedPostgres };
 }
 
 interface Owner {

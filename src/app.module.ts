@@ -10,6 +10,9 @@ import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +35,9 @@ export class AppModule {
         HealthModule,
         QuestionsModule,
         QuestionBankModule,
+        AccountsModule,
+        SessionsModule,
+        PersonalDataModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

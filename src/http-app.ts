@@ -1,3 +1,5 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -39,6 +41,21 @@ export async function createHttpApp({
     ...(isPreview ? { logger: false } : {}),
   });
   if (!isPreview) app.useLogger(app.get(Logger));
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    // Swagger UI at /docs needs inline script and style; everything else is JSON.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  }
   app.useGlobalPipes(createValidationPipe());
   app
     .getHttpAdapter()

@@ -11,6 +11,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .setOpenAPIVersion('3.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The token from register or login' }, 'bearer')
+    .addCookieAuth('sid', { type: 'apiKey', in: 'cookie', name: 'sid' }, 'cookie')
+    .addSecurityRequirements('bearer')
+    .addSecurityRequirements('cookie')
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
 }

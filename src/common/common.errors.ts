@@ -8,6 +8,7 @@ export const COMMON_ERRORS = {
   'request.unsupported-media-type': { status: 415, title: 'The request body has an unsupported content type' },
   'request.method-not-allowed': { status: 405, title: 'The method is not allowed on this resource' },
   'route.not-found': { status: 404, title: 'No such route' },
+  'request.rate-limited': { status: 429, title: 'Too many requests; slow down' },
   'pagination.invalid-cursor': { status: 400, title: 'The cursor is not valid for this list' },
   'health.database-down': { status: 503, title: 'The database is unreachable' },
   'internal.error': { status: 500, title: 'Something went wrong on our side' },

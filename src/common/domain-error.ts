@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly fieldErrors?: FieldError[],
+    /** Response headers that belong with the error, such as Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? code);
     this.name = 'DomainError';

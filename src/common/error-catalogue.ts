@@ -1,4 +1,6 @@
+import { ACCOUNT_ERRORS } from '../accounts/account.errors.js';
 import { QUESTION_ERRORS } from '../questions/question.errors.js';
+import { SESSION_ERRORS } from '../sessions/session.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 
 export interface ErrorEntry {
@@ -11,6 +13,8 @@ export type ErrorCatalogue = Record<string, ErrorEntry>;
 export const ERROR_CATALOGUE = {
   ...COMMON_ERRORS,
   ...QUESTION_ERRORS,
+  ...ACCOUNT_ERRORS,
+  ...SESSION_ERRORS,
 } as const satisfies ErrorCatalogue;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -25,6 +25,10 @@ export class ProblemFilter implements ExceptionFilter {
       requestId: request.id,
     });
     if (problem.status === 503) void reply.header('retry-after', '5');
+    if (problem.status === 401) void reply.header('www-authenticate', 'Bearer');
+    if (exception instanceof DomainError) {
+      for (const [name, value] of Object.entries(exception.headers ?? {})) void reply.header(name, value);
+    }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
@@ -45,6 +49,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: 'request.bad-request',
+  429: 'request.rate-limited',
   404: 'route.not-found',
   405: 'request.method-not-allowed',
   413: 'request.body-too-large',

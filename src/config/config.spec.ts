@@ -22,6 +22,14 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1_048_576,
       trustProxy: false,
       shutdownTimeoutMs: 10_000,
+      sessionIdleDays: 7,
+      sessionAbsoluteDays: 30,
+      isCookieSecure: false,
+      allowedOrigins: [],
+      corsOrigins: [],
+      authRateLimitPerMinute: 30,
+      loginFailuresPerAccount: 5,
+      loginFailureWindowMinutes: 15,
     });
   });
 
@@ -37,6 +45,11 @@ describe('loadConfig', () => {
     ['treats a blank value as unset', { PORT: '  ' }, { port: 3000 }],
     ['reads booleans as 0/1 too', { BANK_SYNC: '0', TRUST_PROXY: '1' }, { isBankSyncOnStart: false, trustProxy: true }],
     ['explicit LOG_FORMAT wins', { LOG_FORMAT: 'json' }, { logFormat: 'json' }],
+    [
+      'reads a list of origins',
+      { ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173' },
+      { allowedOrigins: ['https://app.example.com', 'http://localhost:5173'] },
+    ],
   ];
   for (const [name, env, expected] of accepted) {
     it(name, () => assert.deepEqual({ ...load(env), ...expected }, load(env)));
@@ -57,6 +70,9 @@ describe('loadConfig', () => {
     [{ BANK_SYNC: 'yes' }, /BANK_SYNC="yes" must be true or false/],
     [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must be a postgres/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a postgres/],
+    [{ CORS_ORIGINS: 'https://ok.example.com,*' }, /CORS_ORIGINS has "\*"/],
+    [{ ALLOWED_ORIGINS: 'https://app.example.com/path' }, /ALLOWED_ORIGINS has/],
+    [{ SESSION_IDLE_DAYS: '40' }, /SESSION_IDLE_DAYS must not exceed SESSION_ABSOLUTE_DAYS/],
   ];
   for (const [env, message] of refused) {
     it(`refuses ${JSON.stringify(env)}`, () => assert.throws(() => load(env), message));

@@ -18,6 +18,16 @@ export interface AppConfig {
   bodyLimitBytes: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  sessionIdleDays: number;
+  sessionAbsoluteDays: number;
+  isCookieSecure: boolean;
+  /** Origins (besides the app's own) whose cookie-authenticated writes are accepted. */
+  allowedOrigins: string[];
+  /** Origins allowed by CORS; empty means CORS is off. */
+  corsOrigins: string[];
+  authRateLimitPerMinute: number;
+  loginFailuresPerAccount: number;
+  loginFailureWindowMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +72,20 @@ export function loadConfig({ env, cwd, isTty }: { env: Env; cwd: string; isTty: 
     problems.push(`${name}=${JSON.stringify(value)} must be true or false`);
     return fallback;
   };
+  const origins = (name: string): string[] => {
+    const value = read(name);
+    if (value === undefined) return [];
+    const list = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const bad = list.filter((item) => !isOrigin(item));
+    if (bad.length > 0)
+      problems.push(
+        `${name} has ${bad.map((b) => JSON.stringify(b)).join(', ')}: each must be an origin like https://app.example.com`,
+      );
+    return list.filter(isOrigin).map((item) => new URL(item).origin);
+  };
   const path = (name: string, fallback: string): string => {
     const value = read(name) ?? fallback;
     return isAbsolute(value) ? value : resolve(cwd, value);
@@ -88,9 +112,34 @@ export function loadConfig({ env, cwd, isTty }: { env: Env; cwd: string; isTty: 
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: boolean('TRUST_PROXY', false),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    sessionIdleDays: integer('SESSION_IDLE_DAYS', 7, 1, 365),
+    sessionAbsoluteDays: integer('SESSION_ABSOLUTE_DAYS', 30, 1, 3650),
+    isCookieSecure: boolean('COOKIE_SECURE', false),
+    allowedOrigins: origins('ALLOWED_ORIGINS'),
+    corsOrigins: origins('CORS_ORIGINS'),
+    authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    loginFailuresPerAccount: integer('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    loginFailureWindowMinutes: integer('LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 1440),
   };
+  if (config.sessionIdleDays > config.sessionAbsoluteDays) {
+    problems.push('SESSION_IDLE_DAYS must not exceed SESSION_ABSOLUTE_DAYS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.pathname === '/' &&
+      !url.search &&
+      !value.endsWith('/')
+    );
+  } catch {
+    return false;
+  }
 }
 
 function isPostgresUrl(value: string): boolean {

@@ -11,9 +11,12 @@ export interface DatabaseServer {
 export async function openDatabaseServer({
   config,
   log,
+  canAttach = false,
 }: {
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>;
   log: (line: string) => void;
+  /** Command-line tools pass true to use the embedded server of a running app. */
+  canAttach?: boolean;
 }): Promise<DatabaseServer> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
   const embedded = await startEmbeddedPostgres({
@@ -21,6 +24,7 @@ export async function openDatabaseServer({
     port: config.embeddedPgPort,
     database: 'interval',
     log,
+    canAttach,
   });
   return embedded;
 }

@@ -27,6 +27,11 @@ export interface EmbeddedPostgresOptions {
   isEphemeral?: boolean;
   /** fsync and synchronous commit off: for tests only, never for data or benchmarks. */
   isDurabilityOff?: boolean;
+  /**
+   * For command-line tools: when another Interval process is already running this cluster,
+   * connect to it (and leave it running) instead of refusing.
+   */
+  canAttach?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,7 +56,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await initialiseCluster({ initdb: binaries.initdb, pgData, password, owner, dataDir: options.dataDir });
     await writeFile(credentialsFile, JSON.stringify({ user: SUPERUSER, password }), { mode: 0o600 });
   }
-  await stopOrphanedServer(pgData, log);
+  const running = await runningServer(pgData);
+  if (running?.isOwnedByLiveProcess) {
+    if (!options.canAttach) {
+      throw new EmbeddedPostgresError(
+        `The data folder ${pgData} is in use by another running Postgres (pid ${running.pid}): ` +
+          'stop the other Interval process first, or set DATA_DIR to another folder.',
+      );
+    }
+    const url = `postgres://${SUPERUSER}:${password}@127.0.0.1:${running.port}`;
+    await ensureDatabase(`${url}/postgres`, options.database);
+    return { url: `${url}/${options.database}`, stop: async () => undefined };
+  }
+  if (running) await stopOrphan(running.pid, log);
 
   const child = await launch({ ...options, postgres: binaries.postgres, pgData, owner, log });
   const stopChild = () => child.exitCode === null && child.signalCode === null && child.kill('SIGINT');
@@ -218,22 +235,30 @@ async function initialiseCluster(args: {
   }
 }
 
-/** A server left running by a process that was killed outright (its parent is gone) is stopped. */
-async function stopOrphanedServer(pgData: string, log: (line: string) => void): Promise<void> {
-  let pid: number;
+/**
+ * The server recorded in postmaster.pid, if it is alive. One whose parent is gone was left
+ * by a process that was killed outright (an orphan); otherwise another Interval process owns it.
+ */
+async function runningServer(
+  pgData: string,
+): Promise<{ pid: number; port: number; isOwnedByLiveProcess: boolean } | undefined> {
+  let lines: string[];
   try {
-    pid = Number((await readFile(join(pgData, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    lines = (await readFile(join(pgData, 'postmaster.pid'), 'utf8')).split('\n');
   } catch {
-    return;
+    return undefined;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
   const parent = parentPid(pid);
-  if (parent === undefined || (parent !== 1 && isAlive(parent))) {
-    throw new EmbeddedPostgresError(
-      `The data folder ${pgData} is in use by another running Postgres (pid ${pid}): ` +
-        'stop the other Interval process first, or set DATA_DIR to another folder.',
-    );
-  }
+  return {
+    pid,
+    port: Number(lines[3]),
+    isOwnedByLiveProcess: parent === undefined || (parent !== 1 && isAlive(parent)),
+  };
+}
+
+async function stopOrphan(pid: number, log: (line: string) => void): Promise<void> {
   log(`stopping an orphaned Postgres (pid ${pid}) left by an earlier run`);
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + STOP_GRACE_MS;

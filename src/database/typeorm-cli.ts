@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig({ env: process.env, cwd: process.cwd(), isTty: false });
-  const server = await openDatabaseServer({ config, log: () => undefined });
+  const server = await openDatabaseServer({ config, log: () => undefined, canAttach: true });
   try {
     const cli = (...args: string[]) =>
       spawnSync(

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiProblemResponses } from '../common/api-problem.js';
+import { Public } from '../common/auth.js';
 import { DomainError } from '../common/domain-error.js';
 
 export class HealthDto {
@@ -18,6 +19,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness and database reachability' })
   @ApiOkResponse({ type: HealthDto })
   @ApiProblemResponses(503)

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
+import { Public } from '../common/auth.js';
 import { ListQuestionsQueryDto, QuestionDetailDto, QuestionPageDto, TopicDto } from './question.dto.js';
 import { QuestionService } from './question.service.js';
 
 @ApiTags('questions')
 @Controller('api')
+@Public()
 export class QuestionController {
   constructor(private readonly questions: QuestionService) {}
 

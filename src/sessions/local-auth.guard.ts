@@ -1,0 +1,26 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { DomainError } from '../common/domain-error.js';
+import { createValidationPipe } from '../common/validation.js';
+import { LoginDto } from './auth.dto.js';
+
+/**
+ * Guards run before pipes, so the login body is validated here, before Passport reads it:
+ * a malformed body is a 400 with its fields, not a vague 401.
+ */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  private readonly validation = createValidationPipe();
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ body: unknown }>();
+    await this.validation.transform(request.body ?? {}, { type: 'body', metatype: LoginDto });
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, userId: T): T {
+    if (error) throw error;
+    if (!userId) throw new DomainError('auth.invalid-credentials');
+    return userId;
+  }
+}

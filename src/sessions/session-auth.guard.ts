@@ -1,0 +1,73 @@
+import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { IS_PUBLIC, REQUIRED_ROLE, type Caller, type Role } from '../common/auth.js';
+import { DomainError } from '../common/domain-error.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { CSRF_HEADER, isWriteOriginAllowed } from './request-credentials.js';
+
+/**
+ * The global guard: every route needs a live session unless marked @Public() (where a
+ * caller is still recognised if a token comes along). Cookie-borne writes must come from
+ * an allowed origin; @RequireRole routes answer 404 to anyone without the role, so they
+ * are not discoverable.
+ */
+@Injectable()
+export class SessionAuthGuard extends AuthGuard('session') {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Caller }>();
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      await Promise.resolve(super.canActivate(context)).catch(() => {
+        request.user = undefined;
+      });
+      return true;
+    }
+    await super.canActivate(context);
+    const caller = request.user!;
+    const isOriginAllowed = isWriteOriginAllowed({
+      method: request.method,
+      via: caller.via,
+      origin: request.headers.origin,
+      ownOrigin: originOf(`${request.protocol}://${request.host}`),
+      allowedOrigins: this.config.allowedOrigins,
+      hasCsrfHeader: request.headers[CSRF_HEADER] !== undefined,
+    });
+    if (!isOriginAllowed) {
+      throw new DomainError(
+        'auth.origin-not-allowed',
+        'Cookie-authenticated writes must come from the app’s own origin.',
+      );
+    }
+    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
+    if (role && caller.role !== role && caller.role !== 'admin') {
+      throw new DomainError('route.not-found', 'There is no route for this method and path.');
+    }
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, caller: T): T {
+    if (error) throw error;
+    if (!caller)
+      throw new DomainError('auth.unauthenticated', 'Send a session token as a Bearer token or the sid cookie.');
+    return caller;
+  }
+}
+
+/** Default ports dropped, as browsers write Origin (`http://host:80` is `http://host`). */
+function originOf(value: string): string {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return value;
+  }
+}

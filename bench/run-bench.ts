@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     LOG_FORMAT: 'json',
     NODE_ENV: 'production',
     DB_POOL_SIZE: POOL_SIZE,
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_FAILURES_PER_ACCOUNT: '1000',
   });
   try {
     await waitForHealth(`http://127.0.0.1:${appPort}/health`, app);
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
           ratio: round(appMeasure.rps / baseMeasure.rps, 3),
         };
       }
+      const loginTiming = await measureLoginTiming(`http://127.0.0.1:${appPort}`);
       const report = {
         when: new Date().toISOString(),
         node: process.version,
@@ -107,9 +110,14 @@ async function main(): Promise<void> {
           database: embedded ? 'embedded' : 'DATABASE_URL',
         },
         scenarios: results,
+        loginTiming,
       };
       await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
       printTable(results);
+      console.log(
+        `login, median of ${loginTiming.samples} each: wrong password ${loginTiming.wrongPasswordMedianMs} ms, ` +
+          `unknown email ${loginTiming.unknownEmailMedianMs} ms`,
+      );
     } finally {
       await stopProcess(baseline);
     }
@@ -180,6 +188,41 @@ async function load(port: number, paths: string[], seconds: number): Promise<Mea
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+/**
+ * A wrong password and an unknown email should cost the same (the unknown email is verified
+ * against a dummy argon2id hash), so response time does not reveal which accounts exist.
+ */
+async function measureLoginTiming(base: string) {
+  const samples = 40;
+  const post = (path: string, body: object) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const email = `timing-${Date.now()}@example.com`;
+  const registered = await post('/api/auth/register', {
+    email,
+    password: 'a long timing passphrase',
+    displayName: 'T',
+  });
+  if (registered.status !== 201) throw new Error(`register for the timing check answered ${registered.status}`);
+  const time = async (body: object) => {
+    const started = performance.now();
+    const response = await post('/api/auth/login', body);
+    if (response.status !== 401) throw new Error(`login timing: expected 401, got ${response.status}`);
+    return performance.now() - started;
+  };
+  const wrong: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    wrong.push(await time({ email, password: `wrong ${i}` }));
+    unknown.push(await time({ email: `nobody-${i}@example.com`, password: `wrong ${i}` }));
+  }
+  const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], 1);
+  return { samples, wrongPasswordMedianMs: median(wrong), unknownEmailMedianMs: median(unknown) };
 }
 
 /** Peak resident set size so far (VmHWM), Linux only. */

@@ -6,7 +6,7 @@ import { IS_PUBLIC, REQUIRED_ROLE, type Caller, type Role } from '../common/auth
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { CSRF_HEADER, isWriteOriginAllowed } from './request-credentials.js';
+import { CSRF_HEADER, isWriteOriginAllowed, SESSION_COOKIE } from './request-credentials.js';
 
 /**
  * The global guard: every route needs a live session unless marked @Public() (where a
@@ -27,6 +27,8 @@ export class SessionAuthGuard extends AuthGuard('session') {
     const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Caller }>();
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      // Anonymous reads are the hot path: no credentials, no Passport round trip.
+      if (!hasCredentials(request)) return true;
       await Promise.resolve(super.canActivate(context)).catch(() => {
         request.user = undefined;
       });
@@ -61,6 +63,10 @@ export class SessionAuthGuard extends AuthGuard('session') {
       throw new DomainError('auth.unauthenticated', 'Send a session token as a Bearer token or the sid cookie.');
     return caller;
   }
+}
+
+function hasCredentials(request: FastifyRequest): boolean {
+  return request.headers.authorization !== undefined || request.cookies?.[SESSION_COOKIE] !== undefined;
 }
 
 /** Default ports dropped, as browsers write Origin (`http://host:80` is `http://host`). */

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
-import { CurrentCaller, type Caller } from '../common/auth.js';
+import { CurrentUser, type Caller } from '../common/auth.js';
 import { MeDto, PasswordConfirmationDto, UpdateMeDto } from './account.dto.js';
 import { AccountService } from './account.service.js';
 
@@ -14,7 +14,7 @@ export class MeController {
   @ApiOperation({ summary: 'My account and practice settings' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblemResponses(401)
-  get(@CurrentCaller() caller: Caller): Promise<MeDto> {
+  get(@CurrentUser() caller: Caller): Promise<MeDto> {
     return this.accounts.get(caller.userId);
   }
 
@@ -22,7 +22,7 @@ export class MeController {
   @ApiOperation({ summary: 'Change my display name and practice settings' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblemResponses(400, 401)
-  update(@CurrentCaller() caller: Caller, @Body() body: UpdateMeDto): Promise<MeDto> {
+  update(@CurrentUser() caller: Caller, @Body() body: UpdateMeDto): Promise<MeDto> {
     return this.accounts.updateSettings(caller.userId, body);
   }
 
@@ -31,7 +31,7 @@ export class MeController {
   @ApiOperation({ summary: 'Delete my account and personal data (password required)' })
   @ApiNoContentResponse()
   @ApiProblemResponses(400, 401, 403)
-  async delete(@CurrentCaller() caller: Caller, @Body() body: PasswordConfirmationDto): Promise<void> {
+  async delete(@CurrentUser() caller: Caller, @Body() body: PasswordConfirmationDto): Promise<void> {
     await this.accounts.delete({ id: caller.userId, password: body.password });
   }
 }

@@ -28,8 +28,8 @@ export const Public = () => (target: object, key?: string | symbol, descriptor?:
 /** Restricts a route to a role (admins pass every role check). */
 export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
 
-export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const caller = context.switchToHttp().getRequest<{ user?: Caller }>().user;
-  if (!caller) throw new Error('CurrentCaller used on a route without an authenticated caller');
+  if (!caller) throw new Error('CurrentUser used on a route without an authenticated caller');
   return caller;
 });

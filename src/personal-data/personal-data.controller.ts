@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
-import { CurrentCaller, type Caller } from '../common/auth.js';
+import { CurrentUser, type Caller } from '../common/auth.js';
 import { PersonalDataExportDto } from './personal-data.dto.js';
 import { PersonalDataService } from './personal-data.service.js';
 
@@ -14,7 +14,7 @@ export class PersonalDataController {
   @ApiOperation({ summary: 'Everything Interval holds about me, as JSON (never a password or token hash)' })
   @ApiOkResponse({ type: PersonalDataExportDto })
   @ApiProblemResponses(401)
-  export(@CurrentCaller() caller: Caller): Promise<PersonalDataExportDto> {
+  export(@CurrentUser() caller: Caller): Promise<PersonalDataExportDto> {
     return this.personalData.export(caller.userId);
   }
 }

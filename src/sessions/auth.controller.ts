@@ -11,7 +11,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RegisterDto } from '../accounts/account.dto.js';
 import { ApiProblemResponses } from '../common/api-problem.js';
-import { CurrentCaller, Public, type Caller } from '../common/auth.js';
+import { CurrentUser, Public, type Caller } from '../common/auth.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -68,7 +68,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End this session; its token stops working at once' })
   @ApiNoContentResponse()
   @ApiProblemResponses(401)
-  async logout(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(@CurrentUser() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(caller);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
@@ -78,7 +78,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Change my password; every other session is revoked' })
   @ApiNoContentResponse()
   @ApiProblemResponses(400, 401, 403)
-  async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto): Promise<void> {
+  async changePassword(@CurrentUser() caller: Caller, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(caller, body);
   }
 
@@ -86,7 +86,7 @@ export class AuthController {
   @ApiOperation({ summary: 'My active sessions' })
   @ApiOkResponse({ type: [SessionDto] })
   @ApiProblemResponses(401)
-  async sessions(@CurrentCaller() caller: Caller): Promise<SessionDto[]> {
+  async sessions(@CurrentUser() caller: Caller): Promise<SessionDto[]> {
     return (await this.auth.listSessions(caller)).map((row) => toSessionDto(row, caller.sessionId));
   }
 
@@ -95,7 +95,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke one of my sessions' })
   @ApiNoContentResponse()
   @ApiProblemResponses(401, 404)
-  async revoke(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+  async revoke(@CurrentUser() caller: Caller, @Param('id') id: string): Promise<void> {
     if (!UUID.test(id)) throw new DomainError('session.not-found');
     await this.auth.revokeSession(caller, id);
   }

@@ -1,0 +1,64 @@
+/**
+ * A user's study day runs from `dayStartsAtHour` local time to the same hour the next day,
+ * in their IANA time zone (Anki's "next day starts at"). All functions are pure.
+ */
+export interface DaySettings {
+  timezone: string;
+  dayStartsAtHour: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The zone's UTC offset in ms at an instant (positive east of Greenwich). */
+export function zoneOffsetMs(timezone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant shifted so that the user's day boundary falls on UTC midnight. FSRS counts
+ * elapsed days between UTC dates; fed shifted instants, it counts the user's own days.
+ */
+export function toStudyClock(at: Date, { timezone, dayStartsAtHour }: DaySettings): Date {
+  return new Date(at.getTime() + zoneOffsetMs(timezone, at) - dayStartsAtHour * 3_600_000);
+}
+
+/** Inverse of toStudyClock (exact except within the hour a DST change moves). */
+export function fromStudyClock(shifted: Date, settings: DaySettings): Date {
+  const guess = new Date(
+    shifted.getTime() - zoneOffsetMs(settings.timezone, shifted) + settings.dayStartsAtHour * 3_600_000,
+  );
+  const correction = toStudyClock(guess, settings).getTime() - shifted.getTime();
+  return new Date(guess.getTime() - correction);
+}
+
+/** Start (inclusive) and end (exclusive) of the study day containing `at`, as real instants. */
+export function studyDayBounds(at: Date, settings: DaySettings): { start: Date; end: Date } {
+  const shifted = toStudyClock(at, settings).getTime();
+  const dayStart = shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS);
+  return {
+    start: fromStudyClock(new Date(dayStart), settings),
+    end: fromStudyClock(new Date(dayStart + DAY_MS), settings),
+  };
+}
+
+/** The study day (`YYYY-MM-DD`) containing `at`. */
+export function studyDate(at: Date, settings: DaySettings): string {
+  return toStudyClock(at, settings).toISOString().slice(0, 10);
+}
+
+/** Start of a local calendar date's study day, e.g. the morning of an interview date. */
+export function studyDayStart(date: string, settings: DaySettings): Date {
+  return fromStudyClock(new Date(`${date}T00:00:00.000Z`), settings);
+}

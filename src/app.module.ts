@@ -12,6 +12,7 @@ import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { PracticeModule } from './practice/practice.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         AccountsModule,
         SessionsModule,
         PersonalDataModule,
+        PracticeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

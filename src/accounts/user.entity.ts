@@ -33,7 +33,7 @@ export class User {
   @Column({ name: 'daily_new_limit', type: 'smallint', default: 10 })
   dailyNewLimit: number;
 
-  @Column({ name: 'desired_retention', type: 'numeric', precision: 3, scale: 2, default: 0.9 })
+  @Column({ name: 'desired_retention', type: 'numeric', precision: 3, scale: 2, default: () => '0.9' })
   desiredRetention: string;
 
   @Column({ name: 'interview_date', type: 'date', nullable: true })

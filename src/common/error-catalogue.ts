@@ -1,4 +1,5 @@
 import { ACCOUNT_ERRORS } from '../accounts/account.errors.js';
+import { PRACTICE_ERRORS } from '../practice/practice.errors.js';
 import { QUESTION_ERRORS } from '../questions/question.errors.js';
 import { SESSION_ERRORS } from '../sessions/session.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
@@ -15,6 +16,7 @@ export const ERROR_CATALOGUE = {
   ...QUESTION_ERRORS,
   ...ACCOUNT_ERRORS,
   ...SESSION_ERRORS,
+  ...PRACTICE_ERRORS,
 } as const satisfies ErrorCatalogue;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -94,6 +94,22 @@ export class QuestionRepository {
     return this.dataSource.query(text, values);
   }
 
+  /** A live question with its current rubric revision, for grading a review against it. */
+  async findForPractice(
+    manager: EntityManager,
+    id: string,
+  ): Promise<
+    { id: string; rubricRevisionId: string; rubricRevision: number; criteria: RubricCriterion[] } | undefined
+  > {
+    const rows = await manager.query(
+      `SELECT q.id, r.id AS "rubricRevisionId", r.revision AS "rubricRevision", r.criteria
+         FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
+        WHERE q.id = $1 AND q.retired_at IS NULL`,
+      [id],
+    );
+    return rows[0];
+  }
+
   async findBankState(manager: EntityManager): Promise<BankStateRow[]> {
     return manager.query(
       `SELECT id, slug, content_hash AS "contentHash", revision, rubric_revision AS "rubricRevision",

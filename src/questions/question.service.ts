@@ -69,6 +69,13 @@ export class QuestionService {
     return toQuestionDetailDto(row);
   }
 
+  /** The live question a user may practise, with the rubric revision to grade against; 404 otherwise. */
+  async findForPractice(manager: EntityManager, id: string) {
+    const question = UUID.test(id) ? await this.questions.findForPractice(manager, id) : undefined;
+    if (!question) throw new DomainError('question.not-found', `No question has the id "${id}".`);
+    return question;
+  }
+
   findBankState(manager: EntityManager): Promise<BankStateRow[]> {
     return this.questions.findBankState(manager);
   }

@@ -15,6 +15,34 @@ export class RubricRevisionRepository {
     return rows[0];
   }
 
+  /**
+   * Which criteria a free-text answer seems to cover: English full-text search (stemmed) of
+   * each criterion's signal terms as phrases, with a highlighted snippet as evidence.
+   */
+  async analyze(
+    manager: EntityManager,
+    { answer, criteria }: { answer: string; criteria: ReadonlyArray<{ id: string; terms: string[] }> },
+  ): Promise<Array<{ id: string; evidence: string | null }>> {
+    const pairs = criteria.flatMap((c) => c.terms.map((term) => [c.id, term] as const));
+    return manager.query(
+      `WITH doc AS (SELECT to_tsvector('english', $1) AS vector),
+            terms AS (
+              SELECT t.criterion_id, t.ord, phraseto_tsquery('english', t.term) AS query
+                FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(criterion_id, term, ord)
+            ),
+            hits AS (
+              SELECT DISTINCT ON (terms.criterion_id) terms.criterion_id, terms.query
+                FROM terms, doc
+               WHERE numnode(terms.query) > 0 AND doc.vector @@ terms.query
+               ORDER BY terms.criterion_id, terms.ord
+            )
+       SELECT criterion_id AS id,
+              ts_headline('english', $1, query, 'StartSel=[[, StopSel=]], MaxWords=20, MinWords=6, MaxFragments=1') AS evidence
+         FROM hits`,
+      [answer, pairs.map(([id]) => id), pairs.map(([, term]) => term)],
+    );
+  }
+
   async insert(
     manager: EntityManager,
     { questionId, revision, rubric }: { questionId: string; revision: number; rubric: Rubric },

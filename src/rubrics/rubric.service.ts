@@ -1,11 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { isSameRubric, type Rubric } from './rubric.js';
 import { RubricRevisionRepository } from './rubric-revision.repository.js';
 
 @Injectable()
 export class RubricService {
-  constructor(private readonly revisions: RubricRevisionRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly revisions: RubricRevisionRepository,
+  ) {}
+
+  /** A hint for the candidate, never a grade: criterion by criterion, covered or not, with evidence. */
+  async analyze({
+    answer,
+    criteria,
+  }: {
+    answer: string;
+    criteria: ReadonlyArray<{ id: string; terms: string[] }>;
+  }): Promise<Array<{ id: string; covered: boolean; evidence: string | null }>> {
+    const hits = answer.trim() ? await this.revisions.analyze(this.dataSource.manager, { answer, criteria }) : [];
+    const byId = new Map(hits.map((hit) => [hit.id, hit.evidence]));
+    return criteria.map((c) => ({ id: c.id, covered: byId.has(c.id), evidence: byId.get(c.id) ?? null }));
+  }
 
   async recordFirst(
     manager: EntityManager,

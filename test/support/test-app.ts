@@ -26,7 +26,7 @@ export async function startTestApp({
 }: { bankDir?: string | null; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
-    env: { LOG_LEVEL: 'silent', NODE_ENV: 'test', DB_POOL_SIZE: '4', ...env },
+    env: { LOG_LEVEL: 'silent', NODE_ENV: 'test', DB_POOL_SIZE: '4', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env },
     cwd: process.cwd(),
     isTty: false,
   });

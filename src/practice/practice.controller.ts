@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/api-problem.js';
+import { CurrentUser, type Caller } from '../common/auth.js';
+import { DomainError } from '../common/domain-error.js';
+import {
+  AnalysisDto,
+  AnalyzeAnswerDto,
+  CardDto,
+  CardWithHistoryDto,
+  DeckDto,
+  ForecastDto,
+  ForecastQueryDto,
+  QueueDto,
+  QueueQueryDto,
+  RecordReviewDto,
+  RecordReviewResponseDto,
+  UpdateCardDto,
+} from './practice.dto.js';
+import { PracticeService } from './practice.service.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+@ApiTags('practice')
+@Controller('api/practice')
+export class PracticeController {
+  constructor(private readonly practice: PracticeService) {}
+
+  @Get('queue')
+  @ApiOperation({ summary: 'What to practise now: due steps, due reviews, then new cards within today’s limit' })
+  @ApiOkResponse({ type: QueueDto })
+  @ApiProblemResponses(400, 401)
+  queue(@CurrentUser() caller: Caller, @Query() query: QueueQueryDto): Promise<QueueDto> {
+    return this.practice.queue(caller.userId, query.limit ?? 20);
+  }
+
+  @Post('reviews')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a review graded by rubric criteria or a direct rating' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Replays the first response for the same body; 409 for another body',
+  })
+  @ApiCreatedResponse({ type: RecordReviewResponseDto })
+  @ApiProblemResponses(400, 401, 404, 409)
+  record(
+    @CurrentUser() caller: Caller,
+    @Body() body: RecordReviewDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<RecordReviewResponseDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError('request.validation-failed', 'Idempotency-Key must be 1-200 visible ASCII characters.', [
+        { field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
+      ]);
+    }
+    return this.practice.record(caller.userId, body, idempotencyKey);
+  }
+
+  @Post('answers/analyze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Which rubric criteria an answer seems to cover (a hint, never a grade)' })
+  @ApiOkResponse({ type: AnalysisDto })
+  @ApiProblemResponses(400, 401, 404)
+  analyze(@Body() body: AnalyzeAnswerDto): Promise<AnalysisDto> {
+    return this.practice.analyze(body);
+  }
+
+  @Get('cards/:questionId')
+  @ApiOperation({ summary: 'My card for a question, with its full review history' })
+  @ApiOkResponse({ type: CardWithHistoryDto })
+  @ApiProblemResponses(401, 404)
+  card(@CurrentUser() caller: Caller, @Param('questionId') questionId: string): Promise<CardWithHistoryDto> {
+    return this.practice.card(caller.userId, questionId);
+  }
+
+  @Patch('cards/:questionId')
+  @ApiOperation({ summary: 'Suspend, unsuspend or bury my card for a question' })
+  @ApiOkResponse({ type: CardDto })
+  @ApiProblemResponses(400, 401, 404)
+  updateCard(
+    @CurrentUser() caller: Caller,
+    @Param('questionId') questionId: string,
+    @Body() body: UpdateCardDto,
+  ): Promise<CardDto> {
+    return this.practice.updateCard(caller.userId, questionId, body);
+  }
+
+  @Get('forecast')
+  @ApiOperation({ summary: 'Reviews due per day ahead, and predicted recall on the interview date' })
+  @ApiOkResponse({ type: ForecastDto })
+  @ApiProblemResponses(400, 401)
+  forecast(@CurrentUser() caller: Caller, @Query() query: ForecastQueryDto): Promise<ForecastDto> {
+    return this.practice.forecast(caller.userId, query.days ?? 30);
+  }
+
+  @Get('deck')
+  @ApiOperation({ summary: 'The topics my new cards come from (empty: all)' })
+  @ApiOkResponse({ type: DeckDto })
+  @ApiProblemResponses(401)
+  deck(@CurrentUser() caller: Caller): Promise<DeckDto> {
+    return this.practice.deck(caller.userId);
+  }
+
+  @Put('deck')
+  @ApiOperation({ summary: 'Narrow my new cards to these topics (empty: all)' })
+  @ApiOkResponse({ type: DeckDto })
+  @ApiProblemResponses(400, 401)
+  setDeck(@CurrentUser() caller: Caller, @Body() body: DeckDto): Promise<DeckDto> {
+    return this.practice.setDeck(caller.userId, body.topics);
+  }
+}

@@ -1,0 +1,233 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { QuestionSummaryDto } from '../questions/question.dto.js';
+import type { CardState } from './next-review.js';
+import type { RatingName } from './score-answer.js';
+
+export const RATINGS: readonly RatingName[] = ['again', 'hard', 'good', 'easy'];
+const CARD_STATE_NAMES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
+
+export class QueueQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ForecastQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days?: number;
+}
+
+export class RecordReviewDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  questionId: string;
+
+  @ApiPropertyOptional({ maxLength: 20_000, description: 'What the candidate answered, kept with the review' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  answer?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the rubric criteria covered; exclusive with rating' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  criteriaMet?: string[];
+
+  @ApiPropertyOptional({ enum: RATINGS, description: 'A direct rating; exclusive with criteriaMet' })
+  @IsOptional()
+  @IsIn(RATINGS)
+  rating?: RatingName;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 86_400_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  durationMs?: number;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'For offline clients: not in the future, not before the last review',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  reviewedAt?: string;
+}
+
+export class AnalyzeAnswerDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  questionId: string;
+
+  @ApiProperty({ maxLength: 20_000 })
+  @IsString()
+  @MaxLength(20_000)
+  answer: string;
+}
+
+export class UpdateCardDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isSuspended?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Hidden from the queue until then',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true, strictSeparator: true })
+  buriedUntil?: string | null;
+}
+
+export class DeckDto {
+  @ApiProperty({ type: [String], description: 'Topic slugs; empty means every topic' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { each: true, message: 'each topic must be a topic slug' })
+  topics: string[];
+}
+
+export class CardDto {
+  @ApiProperty({ format: 'uuid' }) questionId: string;
+  @ApiProperty({ enum: CARD_STATE_NAMES }) state: CardState;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty() stability: number;
+  @ApiProperty() difficulty: number;
+  @ApiProperty() reps: number;
+  @ApiProperty() lapses: number;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) lastReviewAt: string | null;
+  @ApiProperty() isSuspended: boolean;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) buriedUntil: string | null;
+  @ApiProperty({ description: 'Lapsed 8 times: flagged and suspended' }) isLeech: boolean;
+}
+
+export class MemoryStateDto {
+  @ApiProperty({ enum: CARD_STATE_NAMES }) state: CardState;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty() stability: number;
+  @ApiProperty() difficulty: number;
+  @ApiProperty() reps: number;
+  @ApiProperty() lapses: number;
+}
+
+export class ReviewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) questionId: string;
+  @ApiProperty({ description: 'Rubric revision graded against' }) rubricRevision: number;
+  @ApiProperty({ type: 'string', nullable: true }) answer: string | null;
+  @ApiProperty({ type: [String], nullable: true }) criteriaMet: string[] | null;
+  @ApiProperty({ type: 'number', nullable: true }) score: number | null;
+  @ApiProperty({ enum: RATINGS }) rating: RatingName;
+  @ApiProperty({ type: 'integer', nullable: true }) durationMs: number | null;
+  @ApiProperty({ format: 'date-time' }) reviewedAt: string;
+  @ApiProperty({ type: MemoryStateDto }) stateBefore: MemoryStateDto;
+  @ApiProperty({ type: MemoryStateDto }) stateAfter: MemoryStateDto;
+}
+
+export class RecordReviewResponseDto {
+  @ApiProperty({ type: ReviewDto }) review: ReviewDto;
+  @ApiProperty({ type: CardDto }) card: CardDto;
+  @ApiProperty({ type: 'number', nullable: true, description: 'Met weight over total weight, when graded by criteria' })
+  score: number | null;
+  @ApiProperty({ enum: RATINGS }) rating: RatingName;
+  @ApiProperty({ format: 'date-time' }) nextDueAt: string;
+}
+
+export class QueueItemDto {
+  @ApiProperty({ type: QuestionSummaryDto }) question: QuestionSummaryDto;
+  @ApiProperty({ type: MemoryStateDto }) card: MemoryStateDto;
+}
+
+export class QueueCountsDto {
+  @ApiProperty({ description: 'Review cards due today' }) due: number;
+  @ApiProperty({ description: 'New cards still allowed today' }) new: number;
+  @ApiProperty({ description: 'Learning and relearning steps due now' }) learning: number;
+}
+
+export class QueueDto {
+  @ApiProperty({ type: [QueueItemDto] }) items: QueueItemDto[];
+  @ApiProperty({ type: QueueCountsDto }) counts: QueueCountsDto;
+}
+
+export class CriterionAnalysisDto {
+  @ApiProperty() id: string;
+  @ApiProperty() covered: boolean;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Snippet of the answer with the matching words in [[ ]]',
+  })
+  evidence: string | null;
+}
+
+export class AnalysisDto {
+  @ApiProperty({ type: [CriterionAnalysisDto] }) criteria: CriterionAnalysisDto[];
+}
+
+export class CardWithHistoryDto {
+  @ApiProperty({ type: CardDto }) card: CardDto;
+  @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];
+}
+
+export class ForecastDayDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() due: number;
+}
+
+export class TopicRecallDto {
+  @ApiProperty() topic: string;
+  @ApiProperty({ description: 'Mean predicted recall over the topic’s deck (unstarted cards count 0)' }) recall: number;
+  @ApiProperty() started: number;
+  @ApiProperty() total: number;
+}
+
+export class InterviewForecastDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ description: 'Mean predicted recall on the day over the whole deck (unstarted count 0)' })
+  recall: number;
+  @ApiProperty({ description: 'Mean predicted recall on the day over started cards only' }) recallOfStarted: number;
+  @ApiProperty({ type: [TopicRecallDto] }) byTopic: TopicRecallDto[];
+}
+
+export class ForecastDto {
+  @ApiProperty({
+    type: [ForecastDayDto],
+    description: 'Reviews due per study day; overdue cards count on the first day',
+  })
+  days: ForecastDayDto[];
+  @ApiProperty({ type: InterviewForecastDto, nullable: true }) interview: InterviewForecastDto | null;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { QuestionsModule } from '../questions/questions.module.js';
+import { RubricsModule } from '../rubrics/rubrics.module.js';
+import { PracticeController } from './practice.controller.js';
+import { PracticeRepository } from './practice.repository.js';
+import { PracticeService } from './practice.service.js';
+
+@Module({
+  imports: [AccountsModule, QuestionsModule, RubricsModule],
+  controllers: [PracticeController],
+  providers: [PracticeRepository, PracticeService],
+  exports: [PracticeService],
+})
+export class PracticeModule {}

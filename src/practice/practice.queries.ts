@@ -1,0 +1,153 @@
+/**
+ * The practice queue's SQL as parameterised text. The repository runs it; the benchmark's raw
+ * Fastify + pg baseline runs the same text, so the comparison measures the framework only.
+ * Every query starts from the cards_queue_idx (user_id, due_at) or the cards_user_question_key.
+ */
+import type { CardState } from './next-review.js';
+
+export interface Sql {
+  text: string;
+  values: unknown[];
+}
+
+export const CARD_STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
+
+export interface CardRow {
+  cardId: string;
+  questionId: string;
+  stateIndex: number;
+  dueAt: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReviewAt: Date | null;
+  isSuspended: boolean;
+  buriedUntil: Date | null;
+  isLeech: boolean;
+}
+
+const CARD_COLUMNS = `c.id AS "cardId", c.question_id AS "questionId", c.state AS "stateIndex", c.due_at AS "dueAt",
+  c.stability, c.difficulty, c.elapsed_days AS "elapsedDays", c.scheduled_days AS "scheduledDays",
+  c.learning_steps AS "learningSteps", c.reps, c.lapses, c.last_review_at AS "lastReviewAt",
+  c.is_suspended AS "isSuspended", c.buried_until AS "buriedUntil", c.is_leech AS "isLeech"`;
+
+/** Question columns of a queue row; its difficulty is renamed, the card has one too. */
+export interface QueueQuestionRow {
+  id: string;
+  slug: string | null;
+  topic: string;
+  title: string;
+  prompt: string;
+  questionDifficulty: number;
+  kind: 'concept' | 'design' | 'behavioural' | 'troubleshooting';
+  tags: string[];
+}
+
+export type QueueRow = CardRow & QueueQuestionRow;
+
+export const CARD_SELECT = `SELECT ${CARD_COLUMNS} FROM cards c`;
+
+const QUESTION_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty AS "questionDifficulty", q.kind, q.tags`;
+
+const AVAILABLE = (now: string) =>
+  `NOT c.is_suspended AND (c.buried_until IS NULL OR c.buried_until <= ${now}) AND q.retired_at IS NULL`;
+
+/** Questions in a user's deck: live bank questions, narrowed to their chosen topics if any. */
+export const IN_DECK = (user: string) =>
+  `q.retired_at IS NULL AND q.slug IS NOT NULL AND (
+     NOT EXISTS (SELECT 1 FROM deck_topics d WHERE d.user_id = ${user})
+     OR q.topic_id IN (SELECT d.topic_id FROM deck_topics d WHERE d.user_id = ${user}))`;
+
+/** Learning and relearning cards whose step is due, oldest first. */
+export function dueLearningSql({ userId, now, limit }: { userId: string; now: Date; limit: number }): Sql {
+  return {
+    text: `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
+             FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+            WHERE c.user_id = $1 AND c.due_at <= $2 AND c.state IN (1, 3) AND ${AVAILABLE('$2')}
+            ORDER BY c.due_at
+            LIMIT $3`,
+    values: [userId, now, limit],
+  };
+}
+
+/**
+ * Review cards due by the end of the user's study day, lowest predicted recall first. FSRS
+ * recall falls as elapsed time over stability grows, so ordering by that ratio (descending)
+ * is ordering by recall (ascending) without computing the curve in SQL.
+ */
+export function dueReviewSql({
+  userId,
+  now,
+  dayEnd,
+  limit,
+}: {
+  userId: string;
+  now: Date;
+  dayEnd: Date;
+  limit: number;
+}): Sql {
+  return {
+    text: `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
+             FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+            WHERE c.user_id = $1 AND c.due_at < $3 AND c.state = 2 AND ${AVAILABLE('$2')}
+            ORDER BY extract(epoch FROM $2::timestamptz - c.last_review_at) / greatest(c.stability, 0.01) DESC, c.id
+            LIMIT $4`,
+    values: [userId, now, dayEnd, limit],
+  };
+}
+
+/** Questions not yet started: easiest first, taking topics in turn within a difficulty. */
+export function newCandidatesSql({ userId, now, limit }: { userId: string; now: Date; limit: number }): Sql {
+  return {
+    text: `SELECT id, slug, topic, title, prompt, "questionDifficulty", kind, tags FROM (
+             SELECT ${QUESTION_COLUMNS}, t.position,
+                    row_number() OVER (PARTITION BY q.topic_id, q.difficulty ORDER BY q.title, q.id) AS turn
+               FROM questions q
+               JOIN topics t ON t.id = q.topic_id
+               LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
+              WHERE ${IN_DECK('$1')}
+                AND (c.id IS NULL OR (c.state = 0 AND ${AVAILABLE('$2')}))
+           ) candidates
+           ORDER BY "questionDifficulty", turn, position
+           LIMIT $3`,
+    values: [userId, now, limit],
+  };
+}
+
+export interface QueueCountsRow {
+  learning: number;
+  due: number;
+  introducedToday: number;
+  newAvailable: number;
+}
+
+export function queueCountsSql({
+  userId,
+  now,
+  dayStart,
+  dayEnd,
+}: {
+  userId: string;
+  now: Date;
+  dayStart: Date;
+  dayEnd: Date;
+}): Sql {
+  return {
+    text: `SELECT
+             (SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due_at <= $2)
+                FROM cards c JOIN questions q ON q.id = c.question_id
+               WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS learning,
+             (SELECT count(*) FILTER (WHERE c.state = 2)
+                FROM cards c JOIN questions q ON q.id = c.question_id
+               WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS due,
+             (SELECT count(*) FROM reviews r
+               WHERE r.user_id = $1 AND r.reviewed_at >= $3 AND r.state_before->>'state' = 'new')::int AS "introducedToday",
+             (SELECT count(*) FROM questions q LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
+               WHERE ${IN_DECK('$1')} AND (c.id IS NULL OR (c.state = 0 AND ${AVAILABLE('$2')})))::int AS "newAvailable"`,
+    values: [userId, now, dayStart, dayEnd],
+  };
+}

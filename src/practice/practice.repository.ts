@@ -1,0 +1,260 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql.js';
+import type { MemoryState } from './next-review.js';
+import { CARD_STATES, type CardRow, type QueueQuestionRow, type QueueRow } from './practice.queries.js';
+import * as q from './practice.queries.js';
+
+export interface ReviewRow {
+  id: string;
+  rubricRevisionId: string;
+  rubricRevision: number;
+  answer: string | null;
+  criteriaMet: string[] | null;
+  score: number | null;
+  rating: number;
+  durationMs: number | null;
+  reviewedAt: Date;
+  stateBefore: object;
+  stateAfter: object;
+}
+
+export interface StoredIdempotency {
+  requestHash: string;
+  responseStatus: number | null;
+  responseBody: object | null;
+}
+
+@Injectable()
+export class PracticeRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims a key for this request inside the caller's transaction. A concurrent request with
+   * the same key waits on the primary key until the first commits, then sees its row.
+   */
+  async claimIdempotencyKey(
+    tx: EntityManager,
+    { userId, key, requestHash }: { userId: string; key: string; requestHash: string },
+  ): Promise<StoredIdempotency | 'claimed'> {
+    const inserted = await tx.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      [userId, key, requestHash],
+    );
+    if (inserted.length > 0) return 'claimed';
+    const rows: StoredIdempotency[] = await tx.query(
+      `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
+         FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [userId, key],
+    );
+    return rows[0];
+  }
+
+  async saveIdempotentResponse(
+    tx: EntityManager,
+    { userId, key, status, body }: { userId: string; key: string; status: number; body: object },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
+      [userId, key, status, JSON.stringify(body)],
+    );
+  }
+
+  /** The user's card for a question, created as new if missing, locked for this transaction. */
+  async lockCard(tx: EntityManager, { userId, questionId }: { userId: string; questionId: string }): Promise<CardRow> {
+    await tx.query(
+      `INSERT INTO cards (user_id, question_id, due_at) VALUES ($1, $2, now())
+       ON CONFLICT (user_id, question_id) DO NOTHING`,
+      [userId, questionId],
+    );
+    const rows: CardRow[] = await tx.query(`${q.CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2 FOR UPDATE`, [
+      userId,
+      questionId,
+    ]);
+    return rows[0];
+  }
+
+  async saveMemory(
+    tx: EntityManager,
+    { cardId, memory, isLeech }: { cardId: string; memory: MemoryState; isLeech: boolean },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE cards SET state = $2, due_at = $3, stability = $4, difficulty = $5, elapsed_days = $6,
+              scheduled_days = $7, learning_steps = $8, reps = $9, lapses = $10, last_review_at = $11,
+              is_leech = is_leech OR $12, is_suspended = is_suspended OR $12, updated_at = now()
+        WHERE id = $1`,
+      [
+        cardId,
+        CARD_STATES.indexOf(memory.state),
+        memory.dueAt,
+        memory.stability,
+        memory.difficulty,
+        memory.elapsedDays,
+        memory.scheduledDays,
+        memory.learningSteps,
+        memory.reps,
+        memory.lapses,
+        memory.lastReviewAt,
+        isLeech,
+      ],
+    );
+  }
+
+  async insertReview(
+    tx: EntityManager,
+    review: {
+      cardId: string;
+      userId: string;
+      questionId: string;
+      rubricRevisionId: string;
+      answer: string | null;
+      criteriaMet: string[] | null;
+      score: number | null;
+      rating: number;
+      durationMs: number | null;
+      reviewedAt: Date;
+      stateBefore: object;
+      stateAfter: object;
+    },
+  ): Promise<{ id: string; createdAt: Date }> {
+    const rows = await tx.query(
+      `INSERT INTO reviews (card_id, user_id, question_id, rubric_revision_id, answer, criteria_met, score, rating,
+                            duration_ms, reviewed_at, state_before, state_after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       RETURNING id, created_at AS "createdAt"`,
+      [
+        review.cardId,
+        review.userId,
+        review.questionId,
+        review.rubricRevisionId,
+        review.answer,
+        review.criteriaMet,
+        review.score,
+        review.rating,
+        review.durationMs,
+        review.reviewedAt,
+        JSON.stringify(review.stateBefore),
+        JSON.stringify(review.stateAfter),
+      ],
+    );
+    return rows[0];
+  }
+
+  async dueLearning(args: { userId: string; now: Date; limit: number }): Promise<QueueRow[]> {
+    return this.run(q.dueLearningSql(args));
+  }
+
+  async dueReview(args: { userId: string; now: Date; dayEnd: Date; limit: number }): Promise<QueueRow[]> {
+    return this.run(q.dueReviewSql(args));
+  }
+
+  async newCandidates(args: { userId: string; now: Date; limit: number }): Promise<QueueQuestionRow[]> {
+    return this.run(q.newCandidatesSql(args));
+  }
+
+  async queueCounts(args: { userId: string; now: Date; dayEnd: Date; dayStart: Date }): Promise<q.QueueCountsRow> {
+    return (await this.run<q.QueueCountsRow[]>(q.queueCountsSql(args)))[0];
+  }
+
+  async findCard({ userId, questionId }: { userId: string; questionId: string }): Promise<CardRow | undefined> {
+    const rows: CardRow[] = await this.dataSource.query(
+      `${q.CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2`,
+      [userId, questionId],
+    );
+    return rows[0];
+  }
+
+  async listReviews(cardId: string): Promise<ReviewRow[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.rubric_revision_id AS "rubricRevisionId", rr.revision AS "rubricRevision", r.answer,
+              r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
+              r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
+         FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
+        WHERE r.card_id = $1
+        ORDER BY r.reviewed_at, r.created_at`,
+      [cardId],
+    );
+  }
+
+  /** Suspends or buries a card (created as new if the user never reviewed it). */
+  async setCardFlags(
+    tx: EntityManager,
+    {
+      userId,
+      questionId,
+      isSuspended,
+      buriedUntil,
+    }: { userId: string; questionId: string; isSuspended?: boolean; buriedUntil?: Date | null },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO cards (user_id, question_id, due_at) VALUES ($1, $2, now()) ON CONFLICT (user_id, question_id) DO NOTHING`,
+      [userId, questionId],
+    );
+    await queryRows(
+      tx,
+      `UPDATE cards SET is_suspended = COALESCE($3, is_suspended),
+              buried_until = CASE WHEN $4::boolean THEN $5::timestamptz ELSE buried_until END,
+              updated_at = now()
+        WHERE user_id = $1 AND question_id = $2`,
+      [userId, questionId, isSuspended ?? null, buriedUntil !== undefined, buriedUntil ?? null],
+    );
+  }
+
+  async dueBetween({ userId, until }: { userId: string; until: Date }): Promise<Array<{ dueAt: Date }>> {
+    return this.dataSource.query(
+      `SELECT due_at AS "dueAt" FROM cards
+        WHERE user_id = $1 AND NOT is_suspended AND state <> 0 AND due_at < $2`,
+      [userId, until],
+    );
+  }
+
+  async startedCardsWithTopics(
+    userId: string,
+  ): Promise<Array<{ topic: string; stability: number; lastReviewAt: Date }>> {
+    return this.dataSource.query(
+      `SELECT t.slug AS topic, c.stability, c.last_review_at AS "lastReviewAt"
+         FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+        WHERE c.user_id = $1 AND c.state <> 0 AND q.retired_at IS NULL`,
+      [userId],
+    );
+  }
+
+  async deckSizeByTopic(userId: string): Promise<Array<{ topic: string; count: number }>> {
+    return this.dataSource.query(
+      `SELECT t.slug AS topic, count(*)::int AS count
+         FROM questions q JOIN topics t ON t.id = q.topic_id
+        WHERE ${q.IN_DECK('$1')}
+        GROUP BY t.slug`,
+      [userId],
+    );
+  }
+
+  async deckTopics(userId: string): Promise<string[]> {
+    const rows: Array<{ slug: string }> = await this.dataSource.query(
+      `SELECT t.slug FROM deck_topics d JOIN topics t ON t.id = d.topic_id WHERE d.user_id = $1 ORDER BY t.position`,
+      [userId],
+    );
+    return rows.map((row) => row.slug);
+  }
+
+  /** Replaces the deck's topics; returns the slugs that matched no live topic. */
+  async setDeckTopics(tx: EntityManager, { userId, slugs }: { userId: string; slugs: string[] }): Promise<string[]> {
+    const found: Array<{ id: string; slug: string }> = await tx.query(
+      `SELECT id, slug FROM topics WHERE slug = ANY($1::text[]) AND retired_at IS NULL`,
+      [slugs],
+    );
+    const unknown = slugs.filter((slug) => !found.some((row) => row.slug === slug));
+    if (unknown.length > 0) return unknown;
+    await tx.query(`DELETE FROM deck_topics WHERE user_id = $1`, [userId]);
+    await tx.query(`INSERT INTO deck_topics (user_id, topic_id) SELECT $1, unnest($2::uuid[])`, [
+      userId,
+      found.map((row) => row.id),
+    ]);
+    return [];
+  }
+
+  private run<T>({ text, values }: q.Sql): Promise<T> {
+    return this.dataSource.query(text, values);
+  }
+}

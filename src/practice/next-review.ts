@@ -6,7 +6,7 @@ import {
   GenSeedStrategyWithCardId,
   type Grade,
   Rating,
-  State,
+  type State,
   StrategyMode,
 } from 'ts-fsrs';
 import type { RatingName } from './score-answer.js';

@@ -130,7 +130,6 @@ describe('nextReview', () => {
 
   it(`flags a leech at its ${LEECH_LAPSES}th lapse`, () => {
     let memory = replay([['easy', day(0)]]);
-    let isLeech = false;
     for (let i = 1; i <= LEECH_LAPSES; i++) {
       const lapse = nextReview({ cardId: 'c', memory, rating: 'again', reviewedAt: day(i * 10), settings: UTC });
       const relearned = nextReview({
@@ -141,8 +140,7 @@ describe('nextReview', () => {
         settings: UTC,
       });
       memory = relearned.memory;
-      isLeech = lapse.isLeech;
-      assert.equal(isLeech, i >= LEECH_LAPSES, `after lapse ${i}`);
+      assert.equal(lapse.isLeech, i >= LEECH_LAPSES, `after lapse ${i}`);
     }
   });
 });

@@ -109,6 +109,7 @@ describe(MeController.name, () => {
     const body = response.json();
     assert.equal(body.account.id, user.id);
     assert.equal(body.sessions.length, 1);
+    assert.deepEqual(body.practice, { deckTopics: [], cards: [], reviews: [] });
     assert.deepEqual(Object.keys(body.sessions[0]).sort(), [
       'createdAt',
       'expiresAt',

@@ -376,6 +376,18 @@ describe(PracticeController.name, () => {
     }
   });
 
+  describe('export', () => {
+    it('includes every card and review with its answer text', async () => {
+      const user = await newUser(t);
+      await review(user, { questionId: cap.id, rating: 'good', answer: 'My own words about partitions.' });
+      const body = (await t.request({ method: 'GET', url: '/api/me/export', headers: user.bearer })).json();
+      assert.equal(body.practice.cards.length, 1);
+      assert.equal(body.practice.cards[0].questionSlug, 'cap-theorem');
+      assert.equal(body.practice.reviews.length, 1);
+      assert.equal(body.practice.reviews[0].answer, 'My own words about partitions.');
+    });
+  });
+
   describe('forecast', () => {
     it('counts reviews due per study day, overdue ones on the first', async () => {
       const user = await newUser(t);

@@ -10,8 +10,17 @@ export class ExportedSessionDto {
   @ApiProperty({ type: 'string', nullable: true }) userAgent: string | null;
 }
 
+export class PracticeExportDto {
+  @ApiProperty({ type: [String] }) deckTopics: string[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every card: memory state and flags' })
+  cards: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every review, with answer text and states' })
+  reviews: object[];
+}
+
 export class PersonalDataExportDto {
   @ApiProperty({ format: 'date-time' }) exportedAt: string;
   @ApiProperty({ type: MeDto }) account: MeDto;
   @ApiProperty({ type: [ExportedSessionDto] }) sessions: ExportedSessionDto[];
+  @ApiProperty({ type: PracticeExportDto }) practice: PracticeExportDto;
 }

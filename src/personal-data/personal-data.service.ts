@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountService } from '../accounts/account.service.js';
+import { PracticeService } from '../practice/practice.service.js';
 import { AuthService } from '../sessions/auth.service.js';
 import type { PersonalDataExportDto } from './personal-data.dto.js';
 
@@ -9,10 +10,15 @@ export class PersonalDataService {
   constructor(
     private readonly accounts: AccountService,
     private readonly auth: AuthService,
+    private readonly practice: PracticeService,
   ) {}
 
   async export(userId: string): Promise<PersonalDataExportDto> {
-    const [account, sessions] = await Promise.all([this.accounts.get(userId), this.auth.exportSessions(userId)]);
+    const [account, sessions, practice] = await Promise.all([
+      this.accounts.get(userId),
+      this.auth.exportSessions(userId),
+      this.practice.exportFor(userId),
+    ]);
     return {
       exportedAt: new Date().toISOString(),
       account,
@@ -24,6 +30,7 @@ export class PersonalDataService {
         revokedAt: s.revokedAt ? s.revokedAt.toISOString() : null,
         userAgent: s.userAgent,
       })),
+      practice,
     };
   }
 }

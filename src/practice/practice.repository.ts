@@ -230,6 +230,28 @@ export class PracticeRepository {
     );
   }
 
+  /** Every card and review of the user, for their data export. */
+  async exportAll(userId: string): Promise<{ cards: object[]; reviews: object[] }> {
+    const [cards, reviews] = await Promise.all([
+      this.dataSource.query(
+        `SELECT q.slug AS "questionSlug", c.question_id AS "questionId", c.state, c.due_at AS "dueAt", c.stability,
+                c.difficulty, c.reps, c.lapses, c.last_review_at AS "lastReviewAt", c.is_suspended AS "isSuspended",
+                c.buried_until AS "buriedUntil", c.is_leech AS "isLeech", c.created_at AS "createdAt"
+           FROM cards c JOIN questions q ON q.id = c.question_id WHERE c.user_id = $1 ORDER BY c.created_at`,
+        [userId],
+      ),
+      this.dataSource.query(
+        `SELECT r.id, r.question_id AS "questionId", rr.revision AS "rubricRevision", r.answer,
+                r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
+                r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
+           FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
+          WHERE r.user_id = $1 ORDER BY r.reviewed_at, r.created_at`,
+        [userId],
+      ),
+    ]);
+    return { cards, reviews };
+  }
+
   async deckTopics(userId: string): Promise<string[]> {
     const rows: Array<{ slug: string }> = await this.dataSource.query(
       `SELECT t.slug FROM deck_topics d JOIN topics t ON t.id = d.topic_id WHERE d.user_id = $1 ORDER BY t.position`,

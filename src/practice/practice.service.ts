@@ -243,6 +243,14 @@ export class PracticeService {
     return { days: dates.map((date) => ({ date, due: counts.get(date)! })), interview };
   }
 
+  async exportFor(userId: string): Promise<{ deckTopics: string[]; cards: object[]; reviews: object[] }> {
+    const [deckTopics, { cards, reviews }] = await Promise.all([
+      this.practice.deckTopics(userId),
+      this.practice.exportAll(userId),
+    ]);
+    return { deckTopics, cards, reviews };
+  }
+
   async deck(userId: string): Promise<{ topics: string[] }> {
     return { topics: await this.practice.deckTopics(userId) };
   }

@@ -151,3 +151,14 @@ export function queueCountsSql({
     values: [userId, now, dayStart, dayEnd],
   };
 }
+
+/** A card's reviews in order, with the rubric revision each was graded against. */
+export const REVIEW_HISTORY_SQL = `SELECT r.id, r.rubric_revision_id AS "rubricRevisionId", rr.revision AS "rubricRevision", r.answer,
+       r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
+       r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
+  FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
+ WHERE r.card_id = $1
+ ORDER BY r.reviewed_at, r.created_at`;
+
+/** The card a review locks (the repository appends FOR UPDATE). */
+export const CARD_BY_QUESTION_SQL = `${CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2`;

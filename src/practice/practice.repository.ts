@@ -68,10 +68,7 @@ export class PracticeRepository {
        ON CONFLICT (user_id, question_id) DO NOTHING`,
       [userId, questionId],
     );
-    const rows: CardRow[] = await tx.query(`${q.CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2 FOR UPDATE`, [
-      userId,
-      questionId,
-    ]);
+    const rows: CardRow[] = await tx.query(`${q.CARD_BY_QUESTION_SQL} FOR UPDATE`, [userId, questionId]);
     return rows[0];
   }
 
@@ -158,23 +155,12 @@ export class PracticeRepository {
   }
 
   async findCard({ userId, questionId }: { userId: string; questionId: string }): Promise<CardRow | undefined> {
-    const rows: CardRow[] = await this.dataSource.query(
-      `${q.CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2`,
-      [userId, questionId],
-    );
+    const rows: CardRow[] = await this.dataSource.query(q.CARD_BY_QUESTION_SQL, [userId, questionId]);
     return rows[0];
   }
 
   async listReviews(cardId: string): Promise<ReviewRow[]> {
-    return this.dataSource.query(
-      `SELECT r.id, r.rubric_revision_id AS "rubricRevisionId", rr.revision AS "rubricRevision", r.answer,
-              r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
-              r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
-         FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
-        WHERE r.card_id = $1
-        ORDER BY r.reviewed_at, r.created_at`,
-      [cardId],
-    );
+    return this.dataSource.query(q.REVIEW_HISTORY_SQL, [cardId]);
   }
 
   /** Suspends or buries a card (created as new if the user never reviewed it). */

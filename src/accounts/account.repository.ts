@@ -29,6 +29,9 @@ const COLUMNS = `id, email, display_name AS "displayName", role, timezone, day_s
   daily_new_limit AS "dailyNewLimit", desired_retention::text AS "desiredRetention",
   to_char(interview_date, 'YYYY-MM-DD') AS "interviewDate", created_at AS "createdAt"`;
 
+/** An account and its practice settings by id; shared with the benchmark baseline. */
+export const ACCOUNT_BY_ID_SQL = `SELECT ${COLUMNS} FROM users WHERE id = $1`;
+
 const SETTING_COLUMNS: Record<keyof AccountSettings, string> = {
   displayName: 'display_name',
   timezone: 'timezone',
@@ -57,7 +60,7 @@ export class AccountRepository {
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<AccountRow | undefined> {
-    const rows: AccountRow[] = await manager.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+    const rows: AccountRow[] = await manager.query(ACCOUNT_BY_ID_SQL, [id]);
     return rows[0];
   }
 

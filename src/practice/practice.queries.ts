@@ -3,7 +3,7 @@
  * Fastify + pg baseline runs the same text, so the comparison measures the framework only.
  * Every query starts from the cards_queue_idx (user_id, due_at) or the cards_user_question_key.
  */
-import type { CardState } from './next-review.js';
+import type { CardState, MemoryState } from './next-review.js';
 
 export interface Sql {
   text: string;
@@ -162,3 +162,88 @@ export const REVIEW_HISTORY_SQL = `SELECT r.id, r.rubric_revision_id AS "rubricR
 
 /** The card a review locks (the repository appends FOR UPDATE). */
 export const CARD_BY_QUESTION_SQL = `${CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2`;
+
+/** Claims an Idempotency-Key; no row back means another request holds (or held) it. */
+export const CLAIM_KEY_SQL = `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
+  ON CONFLICT (user_id, key) DO NOTHING RETURNING key`;
+
+export const READ_KEY_SQL = `SELECT request_hash AS "requestHash", response_status AS "responseStatus",
+       response_body AS "responseBody"
+  FROM idempotency_keys WHERE user_id = $1 AND key = $2`;
+
+export const SAVE_RESPONSE_SQL = `UPDATE idempotency_keys SET response_status = $3, response_body = $4
+ WHERE user_id = $1 AND key = $2`;
+
+/** A new card for a first review (or a suspend before one); an existing card is left alone. */
+export const ENSURE_CARD_SQL = `INSERT INTO cards (user_id, question_id, due_at) VALUES ($1, $2, now())
+  ON CONFLICT (user_id, question_id) DO NOTHING`;
+
+export const LOCK_CARD_SQL = `${CARD_BY_QUESTION_SQL} FOR UPDATE`;
+
+/** A leech stays flagged and suspended once it has been. */
+export const SAVE_MEMORY_SQL = `UPDATE cards SET state = $2, due_at = $3, stability = $4, difficulty = $5, elapsed_days = $6,
+       scheduled_days = $7, learning_steps = $8, reps = $9, lapses = $10, last_review_at = $11,
+       is_leech = is_leech OR $12, is_suspended = is_suspended OR $12, updated_at = now()
+ WHERE id = $1`;
+
+export function saveMemoryValues({
+  cardId,
+  memory,
+  isLeech,
+}: {
+  cardId: string;
+  memory: MemoryState;
+  isLeech: boolean;
+}): unknown[] {
+  return [
+    cardId,
+    CARD_STATES.indexOf(memory.state),
+    memory.dueAt,
+    memory.stability,
+    memory.difficulty,
+    memory.elapsedDays,
+    memory.scheduledDays,
+    memory.learningSteps,
+    memory.reps,
+    memory.lapses,
+    memory.lastReviewAt,
+    isLeech,
+  ];
+}
+
+export const INSERT_REVIEW_SQL = `INSERT INTO reviews (card_id, user_id, question_id, rubric_revision_id, answer, criteria_met,
+                     score, rating, duration_ms, reviewed_at, state_before, state_after)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+RETURNING id, created_at AS "createdAt"`;
+
+export interface NewReview {
+  cardId: string;
+  userId: string;
+  questionId: string;
+  rubricRevisionId: string;
+  answer: string | null;
+  criteriaMet: string[] | null;
+  score: number | null;
+  rating: number;
+  durationMs: number | null;
+  reviewedAt: Date;
+  stateBefore: object;
+  stateAfter: object;
+}
+
+export function insertReviewValues(review: NewReview): unknown[] {
+  return [
+    review.cardId,
+    review.userId,
+    review.questionId,
+    review.rubricRevisionId,
+    review.answer,
+    review.criteriaMet,
+    review.score,
+    review.rating,
+    review.durationMs,
+    review.reviewedAt,
+    JSON.stringify(review.stateBefore),
+    JSON.stringify(review.stateAfter),
+  ];
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql.js';
 import type { MemoryState } from './next-review.js';
-import { CARD_STATES, type CardRow, type QueueQuestionRow, type QueueRow } from './practice.queries.js';
+import type { CardRow, QueueQuestionRow, QueueRow } from './practice.queries.js';
 import * as q from './practice.queries.js';
 
 export interface ReviewRow {
@@ -37,17 +37,9 @@ export class PracticeRepository {
     tx: EntityManager,
     { userId, key, requestHash }: { userId: string; key: string; requestHash: string },
   ): Promise<StoredIdempotency | 'claimed'> {
-    const inserted = await tx.query(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
-      [userId, key, requestHash],
-    );
+    const inserted = await tx.query(q.CLAIM_KEY_SQL, [userId, key, requestHash]);
     if (inserted.length > 0) return 'claimed';
-    const rows: StoredIdempotency[] = await tx.query(
-      `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
-         FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-      [userId, key],
-    );
+    const rows: StoredIdempotency[] = await tx.query(q.READ_KEY_SQL, [userId, key]);
     return rows[0];
   }
 
@@ -55,20 +47,13 @@ export class PracticeRepository {
     tx: EntityManager,
     { userId, key, status, body }: { userId: string; key: string; status: number; body: object },
   ): Promise<void> {
-    await tx.query(
-      `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-      [userId, key, status, JSON.stringify(body)],
-    );
+    await tx.query(q.SAVE_RESPONSE_SQL, [userId, key, status, JSON.stringify(body)]);
   }
 
   /** The user's card for a question, created as new if missing, locked for this transaction. */
   async lockCard(tx: EntityManager, { userId, questionId }: { userId: string; questionId: string }): Promise<CardRow> {
-    await tx.query(
-      `INSERT INTO cards (user_id, question_id, due_at) VALUES ($1, $2, now())
-       ON CONFLICT (user_id, question_id) DO NOTHING`,
-      [userId, questionId],
-    );
-    const rows: CardRow[] = await tx.query(`${q.CARD_BY_QUESTION_SQL} FOR UPDATE`, [userId, questionId]);
+    await tx.query(q.ENSURE_CARD_SQL, [userId, questionId]);
+    const rows: CardRow[] = await tx.query(q.LOCK_CARD_SQL, [userId, questionId]);
     return rows[0];
   }
 
@@ -76,65 +61,11 @@ export class PracticeRepository {
     tx: EntityManager,
     { cardId, memory, isLeech }: { cardId: string; memory: MemoryState; isLeech: boolean },
   ): Promise<void> {
-    await tx.query(
-      `UPDATE cards SET state = $2, due_at = $3, stability = $4, difficulty = $5, elapsed_days = $6,
-              scheduled_days = $7, learning_steps = $8, reps = $9, lapses = $10, last_review_at = $11,
-              is_leech = is_leech OR $12, is_suspended = is_suspended OR $12, updated_at = now()
-        WHERE id = $1`,
-      [
-        cardId,
-        CARD_STATES.indexOf(memory.state),
-        memory.dueAt,
-        memory.stability,
-        memory.difficulty,
-        memory.elapsedDays,
-        memory.scheduledDays,
-        memory.learningSteps,
-        memory.reps,
-        memory.lapses,
-        memory.lastReviewAt,
-        isLeech,
-      ],
-    );
+    await tx.query(q.SAVE_MEMORY_SQL, q.saveMemoryValues({ cardId, memory, isLeech }));
   }
 
-  async insertReview(
-    tx: EntityManager,
-    review: {
-      cardId: string;
-      userId: string;
-      questionId: string;
-      rubricRevisionId: string;
-      answer: string | null;
-      criteriaMet: string[] | null;
-      score: number | null;
-      rating: number;
-      durationMs: number | null;
-      reviewedAt: Date;
-      stateBefore: object;
-      stateAfter: object;
-    },
-  ): Promise<{ id: string; createdAt: Date }> {
-    const rows = await tx.query(
-      `INSERT INTO reviews (card_id, user_id, question_id, rubric_revision_id, answer, criteria_met, score, rating,
-                            duration_ms, reviewed_at, state_before, state_after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       RETURNING id, created_at AS "createdAt"`,
-      [
-        review.cardId,
-        review.userId,
-        review.questionId,
-        review.rubricRevisionId,
-        review.answer,
-        review.criteriaMet,
-        review.score,
-        review.rating,
-        review.durationMs,
-        review.reviewedAt,
-        JSON.stringify(review.stateBefore),
-        JSON.stringify(review.stateAfter),
-      ],
-    );
+  async insertReview(tx: EntityManager, review: q.NewReview): Promise<{ id: string; createdAt: Date }> {
+    const rows = await tx.query(q.INSERT_REVIEW_SQL, q.insertReviewValues(review));
     return rows[0];
   }
 
@@ -173,10 +104,7 @@ export class PracticeRepository {
       buriedUntil,
     }: { userId: string; questionId: string; isSuspended?: boolean; buriedUntil?: Date | null },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO cards (user_id, question_id, due_at) VALUES ($1, $2, now()) ON CONFLICT (user_id, question_id) DO NOTHING`,
-      [userId, questionId],
-    );
+    await tx.query(q.ENSURE_CARD_SQL, [userId, questionId]);
     await queryRows(
       tx,
       `UPDATE cards SET is_suspended = COALESCE($3, is_suspended),

@@ -120,3 +120,8 @@ function filterSql(filter: QuestionFilter): { where: string[]; values: unknown[]
   }
   return { where, values };
 }
+
+/** A live question with its current rubric revision, to grade a review against. */
+export const PRACTICE_QUESTION_SQL = `SELECT q.id, r.id AS "rubricRevisionId", r.revision AS "rubricRevision", r.criteria
+  FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
+ WHERE q.id = $1 AND q.retired_at IS NULL`;

@@ -4,6 +4,7 @@ import type { RubricCriterion } from '../rubrics/rubric.js';
 import type { QuestionKind } from './question.entity.js';
 import {
   listActiveSql,
+  PRACTICE_QUESTION_SQL,
   questionDetailSql,
   searchActiveSql,
   TOPICS_WITH_COUNTS_SQL,
@@ -101,12 +102,7 @@ export class QuestionRepository {
   ): Promise<
     { id: string; rubricRevisionId: string; rubricRevision: number; criteria: RubricCriterion[] } | undefined
   > {
-    const rows = await manager.query(
-      `SELECT q.id, r.id AS "rubricRevisionId", r.revision AS "rubricRevision", r.criteria
-         FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
-        WHERE q.id = $1 AND q.retired_at IS NULL`,
-      [id],
-    );
+    const rows = await manager.query(PRACTICE_QUESTION_SQL, [id]);
     return rows[0];
   }
 

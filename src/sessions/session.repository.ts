@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../common/auth.js';
 import { queryRows } from '../database/sql.js';
+import { ACTIVE_SESSION_SQL } from './session.queries.js';
 
 export interface ActiveSessionRow {
   sessionId: string;
@@ -15,9 +16,6 @@ export interface SessionListRow {
   lastSeenAt: Date;
   userAgent: string | null;
 }
-
-/** last_seen_at is written at most once a minute per session, not on every request. */
-const TOUCH_INTERVAL = `interval '60 seconds'`;
 
 @Injectable()
 export class SessionRepository {
@@ -44,22 +42,7 @@ export class SessionRepository {
     tokenHash: Buffer;
     idleDays: number;
   }): Promise<ActiveSessionRow | undefined> {
-    const rows: ActiveSessionRow[] = await this.dataSource.query(
-      `WITH found AS (
-         SELECT s.id, s.user_id, s.last_seen_at, u.role
-           FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = $1 AND s.revoked_at IS NULL
-            AND s.idle_expires_at > now() AND s.absolute_expires_at > now()
-       ), touched AS (
-         UPDATE sessions s
-            SET last_seen_at = now(),
-                idle_expires_at = LEAST(now() + make_interval(days => $2), s.absolute_expires_at)
-           FROM found
-          WHERE s.id = found.id AND found.last_seen_at < now() - ${TOUCH_INTERVAL}
-       )
-       SELECT id AS "sessionId", user_id AS "userId", role FROM found`,
-      [tokenHash, idleDays],
-    );
+    const rows: ActiveSessionRow[] = await this.dataSource.query(ACTIVE_SESSION_SQL, [tokenHash, idleDays]);
     return rows[0];
   }
 

@@ -1,10 +1,33 @@
-import Fastify from 'fastify';
+import { createHash } from 'node:crypto';
+import Fastify, { type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { questionDetailSql, searchActiveSql } from '../src/questions/question.queries.js';
+import { ACCOUNT_BY_ID_SQL } from '../src/accounts/account.repository.js';
+import { nextReview, type MemoryState } from '../src/practice/next-review.js';
+import {
+  CARD_STATES,
+  CLAIM_KEY_SQL,
+  dueLearningSql,
+  dueReviewSql,
+  ENSURE_CARD_SQL,
+  INSERT_REVIEW_SQL,
+  insertReviewValues,
+  LOCK_CARD_SQL,
+  newCandidatesSql,
+  queueCountsSql,
+  READ_KEY_SQL,
+  SAVE_MEMORY_SQL,
+  SAVE_RESPONSE_SQL,
+  saveMemoryValues,
+  type CardRow,
+} from '../src/practice/practice.queries.js';
+import { studyDayBounds } from '../src/practice/user-day.js';
+import { PRACTICE_QUESTION_SQL, questionDetailSql, searchActiveSql } from '../src/questions/question.queries.js';
+import { ACTIVE_SESSION_SQL } from '../src/sessions/session.queries.js';
 
 /**
  * The raw baseline: Fastify and a pg pool running the app's own SQL (imported from the same
- * module), with no Nest, no TypeORM, no validation pipe. What the app is compared against.
+ * modules) and the same scheduling function, with no Nest, no TypeORM, no validation, no
+ * helmet. It does the work the app does per request, and nothing more.
  */
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.PORT ?? 3100);
@@ -15,6 +38,40 @@ const pool = new pg.Pool({ connectionString: url, max: poolSize });
 pool.on('error', () => undefined);
 const app = Fastify({ logger: false });
 const PAGE = 20;
+const RATINGS = { again: 1, hard: 2, good: 3, easy: 4 } as const;
+
+async function callerOf(request: FastifyRequest): Promise<{ userId: string } | undefined> {
+  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) return undefined;
+  const hash = createHash('sha256').update(token).digest();
+  const { rows } = await pool.query(ACTIVE_SESSION_SQL, [hash, 7]);
+  return rows[0];
+}
+
+async function settingsOf(userId: string) {
+  const { rows } = await pool.query(ACCOUNT_BY_ID_SQL, [userId]);
+  const me = rows[0];
+  return {
+    timezone: me.timezone,
+    dayStartsAtHour: me.dayStartsAtHour,
+    desiredRetention: Number(me.desiredRetention),
+    interviewDate: me.interviewDate,
+    dailyNewLimit: me.dailyNewLimit,
+  };
+}
+
+const toMemory = (row: CardRow): MemoryState => ({
+  state: CARD_STATES[row.stateIndex],
+  dueAt: row.dueAt,
+  stability: row.stability,
+  difficulty: row.difficulty,
+  elapsedDays: row.elapsedDays,
+  scheduledDays: row.scheduledDays,
+  learningSteps: row.learningSteps,
+  reps: row.reps,
+  lapses: row.lapses,
+  lastReviewAt: row.lastReviewAt,
+});
 
 app.get<{ Querystring: { q?: string } }>('/api/questions', async (request) => {
   const { text, values } = searchActiveSql({ query: request.query.q ?? '', filter: {}, limit: PAGE + 1 });
@@ -28,6 +85,93 @@ app.get<{ Params: { slug: string } }>('/api/questions/:slug', async (request, re
   if (rows.length === 0) return reply.code(404).send({ code: 'question.not-found' });
   return rows[0];
 });
+
+app.get<{ Querystring: { limit?: string } }>('/api/practice/queue', async (request, reply) => {
+  const caller = await callerOf(request);
+  if (!caller) return reply.code(401).send({ code: 'auth.unauthenticated' });
+  const limit = Number(request.query.limit ?? 20);
+  const settings = await settingsOf(caller.userId);
+  const now = new Date();
+  const { start: dayStart, end: dayEnd } = studyDayBounds(now, settings);
+  const counts = (await pool.query(queueCountsSql({ userId: caller.userId, now, dayStart, dayEnd }))).rows[0];
+  const newAllowed = Math.max(0, Math.min(settings.dailyNewLimit - counts.introducedToday, counts.newAvailable));
+  const learning = (await pool.query(dueLearningSql({ userId: caller.userId, now, limit }))).rows;
+  const reviews =
+    learning.length < limit
+      ? (await pool.query(dueReviewSql({ userId: caller.userId, now, dayEnd, limit: limit - learning.length }))).rows
+      : [];
+  const room = Math.min(newAllowed, limit - learning.length - reviews.length);
+  const fresh = room > 0 ? (await pool.query(newCandidatesSql({ userId: caller.userId, now, limit: room }))).rows : [];
+  return {
+    items: [...learning, ...reviews, ...fresh],
+    counts: { due: counts.due, new: newAllowed, learning: counts.learning },
+  };
+});
+
+app.post<{ Body: { questionId: string; rating: keyof typeof RATINGS } }>(
+  '/api/practice/reviews',
+  async (request, reply) => {
+    const caller = await callerOf(request);
+    if (!caller) return reply.code(401).send({ code: 'auth.unauthenticated' });
+    const settings = await settingsOf(caller.userId);
+    const key = request.headers['idempotency-key'] as string;
+    const body = request.body;
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(body, Object.keys(body).sort()))
+      .digest('hex');
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const claimed = await client.query(CLAIM_KEY_SQL, [caller.userId, key, requestHash]);
+      if (claimed.rowCount === 0) {
+        const stored = (await client.query(READ_KEY_SQL, [caller.userId, key])).rows[0];
+        await client.query('COMMIT');
+        return reply.code(201).send(stored.responseBody);
+      }
+      const question = (await client.query(PRACTICE_QUESTION_SQL, [body.questionId])).rows[0];
+      await client.query(ENSURE_CARD_SQL, [caller.userId, question.id]);
+      const card: CardRow = (await client.query(LOCK_CARD_SQL, [caller.userId, question.id])).rows[0];
+      const now = new Date();
+      const before = toMemory(card);
+      const { memory, isLeech } = nextReview({
+        cardId: card.cardId,
+        memory: before,
+        rating: body.rating,
+        reviewedAt: now,
+        settings,
+      });
+      await client.query(SAVE_MEMORY_SQL, saveMemoryValues({ cardId: card.cardId, memory, isLeech }));
+      const review = (
+        await client.query(
+          INSERT_REVIEW_SQL,
+          insertReviewValues({
+            cardId: card.cardId,
+            userId: caller.userId,
+            questionId: question.id,
+            rubricRevisionId: question.rubricRevisionId,
+            answer: null,
+            criteriaMet: null,
+            score: null,
+            rating: RATINGS[body.rating],
+            durationMs: null,
+            reviewedAt: now,
+            stateBefore: before,
+            stateAfter: memory,
+          }),
+        )
+      ).rows[0];
+      const response = { review: { id: review.id }, card: memory, rating: body.rating, nextDueAt: memory.dueAt };
+      await client.query(SAVE_RESPONSE_SQL, [caller.userId, key, 201, JSON.stringify(response)]);
+      await client.query('COMMIT');
+      return reply.code(201).send(response);
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  },
+);
 
 app.get('/health', async () => ({ status: 'ok' }));
 

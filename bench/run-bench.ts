@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { newSessionToken } from '../src/sessions/session-token.js';
 import { freePort } from '../test/support/postgres.js';
+import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
 
 /**
  * `npm run bench`: the app (a real `node dist/src/main.js` process) and the raw Fastify + pg
@@ -28,10 +31,23 @@ interface Measure {
   errors: number;
 }
 
+interface BenchRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 interface Scenario {
   name: string;
-  paths: (base: string) => string[];
+  /** The i-th request of a run. */
+  request: (i: number) => BenchRequest;
 }
+
+const SEED_SIZES = {
+  small: { users: 1_000, cards: 100_000, reviews: 300_000 },
+  full: { users: 10_000, cards: 1_000_000, reviews: 3_000_000 },
+} as const;
 
 async function main(): Promise<void> {
   let databaseUrl = process.env.DATABASE_URL;
@@ -66,32 +82,49 @@ async function main(): Promise<void> {
     });
     try {
       await waitForHealth(`http://127.0.0.1:${basePort}/health`, baseline);
-      const slugs = await bankSlugs(databaseUrl);
+      const seedSize = SEED_SIZES[(process.env.BENCH_SEED ?? 'small') as keyof typeof SEED_SIZES] ?? SEED_SIZES.small;
+      await seedLoad(databaseUrl, seedSize, (line) => console.log(line));
+      const { slugs, questionIds } = await bankQuestions(databaseUrl);
+      const tokens = await mintSessions(databaseUrl, connections);
+      const searches = [
+        'cache invalidation',
+        'database index',
+        'partition',
+        'consistency',
+        'testing',
+        'api design',
+        'deadlock',
+        'kafka',
+      ];
+      const ratings = ['good', 'good', 'hard', 'easy', 'again'];
+      const bearer = (i: number) => ({ authorization: `Bearer ${tokens[i % tokens.length]}` });
       const scenarios: Scenario[] = [
         {
           name: 'question search (q)',
-          paths: () =>
-            [
-              'cache invalidation',
-              'database index',
-              'partition',
-              'consistency',
-              'testing',
-              'api design',
-              'deadlock',
-              'kafka',
-            ].map((q) => `/api/questions?q=${encodeURIComponent(q)}`),
+          request: (i) => ({ path: `/api/questions?q=${encodeURIComponent(searches[i % searches.length])}` }),
         },
-        { name: 'question by slug', paths: () => slugs.map((slug) => `/api/questions/${slug}`) },
+        { name: 'question by slug', request: (i) => ({ path: `/api/questions/${slugs[i % slugs.length]}` }) },
+        { name: 'practice queue', request: (i) => ({ path: '/api/practice/queue?limit=20', headers: bearer(i) }) },
+        {
+          name: 'record a review',
+          request: (i) => ({
+            method: 'POST',
+            path: '/api/practice/reviews',
+            headers: { ...bearer(i), 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            body: JSON.stringify({
+              questionId: questionIds[(i * 7919) % questionIds.length],
+              rating: ratings[i % ratings.length],
+            }),
+          }),
+        },
       ];
 
       const results: Record<string, { app: Measure & { peakRssMb: number }; baseline: Measure; ratio: number }> = {};
       for (const scenario of scenarios) {
-        const paths = scenario.paths('');
-        await load(appPort, paths, 2);
-        await load(basePort, paths, 2);
-        const appMeasure = await load(appPort, paths, durationS);
-        const baseMeasure = await load(basePort, paths, durationS);
+        await load(appPort, scenario, 2);
+        await load(basePort, scenario, 2);
+        const appMeasure = await load(appPort, scenario, durationS);
+        const baseMeasure = await load(basePort, scenario, durationS);
         results[scenario.name] = {
           app: { ...appMeasure, peakRssMb: peakRssMb(app.pid!) },
           baseline: baseMeasure,
@@ -157,29 +190,63 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function bankSlugs(url: string): Promise<string[]> {
+async function bankQuestions(url: string): Promise<{ slugs: string[]; questionIds: string[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ slug: string }>(
-      'SELECT slug FROM questions WHERE slug IS NOT NULL ORDER BY slug',
+    const { rows } = await client.query<{ slug: string; id: string }>(
+      'SELECT slug, id FROM questions WHERE slug IS NOT NULL AND retired_at IS NULL ORDER BY slug',
     );
-    return rows.map((row) => row.slug);
+    return { slugs: rows.map((row) => row.slug), questionIds: rows.map((row) => row.id) };
   } finally {
     await client.end();
   }
 }
 
-async function load(port: number, paths: string[], seconds: number): Promise<Measure> {
+/** Sessions for seeded users, minted as the app mints them (only the SHA-256 stored). */
+async function mintSessions(url: string, count: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM users WHERE email LIKE '%@${SEED_EMAIL_DOMAIN}' ORDER BY email LIMIT $1`,
+      [count],
+    );
+    const tokens: string[] = [];
+    for (const { id } of rows) {
+      const { token, tokenHash } = newSessionToken();
+      await client.query(
+        `INSERT INTO sessions (user_id, token_hash, idle_expires_at, absolute_expires_at)
+         VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day')`,
+        [id, tokenHash],
+      );
+      tokens.push(token);
+    }
+    return tokens;
+  } finally {
+    await client.end();
+  }
+}
+
+async function load(port: number, scenario: Scenario, seconds: number): Promise<Measure> {
   let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { method = 'GET', path, headers = {}, body } = scenario.request(next++);
+          return { ...request, method, path, headers: { ...request.headers, ...headers }, body };
+        },
+      },
+    ],
   });
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`port ${port}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+    throw new Error(
+      `${scenario.name} on port ${port}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`,
+    );
   }
   return {
     rps: round(result.requests.average, 1),

@@ -128,7 +128,7 @@ app.post<{ Body: { questionId: string; rating: keyof typeof RATINGS } }>(
         await client.query('COMMIT');
         return reply.code(201).send(stored.responseBody);
       }
-      const question = (await client.query(PRACTICE_QUESTION_SQL, [body.questionId])).rows[0];
+      const question = (await client.query(PRACTICE_QUESTION_SQL, [body.questionId, caller.userId])).rows[0];
       await client.query(ENSURE_CARD_SQL, [caller.userId, question.id]);
       const card: CardRow = (await client.query(LOCK_CARD_SQL, [caller.userId, question.id])).rows[0];
       const now = new Date();

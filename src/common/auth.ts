@@ -33,3 +33,9 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!caller) throw new Error('CurrentUser used on a route without an authenticated caller');
   return caller;
 });
+
+/** On @Public() routes: the caller when a valid token came along, else undefined. */
+export const OptionalCaller = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Caller | undefined =>
+    context.switchToHttp().getRequest<{ user?: Caller }>().user,
+);

@@ -62,8 +62,8 @@ export class PracticeController {
   @ApiOperation({ summary: 'Which rubric criteria an answer seems to cover (a hint, never a grade)' })
   @ApiOkResponse({ type: AnalysisDto })
   @ApiProblemResponses(400, 401, 404)
-  analyze(@Body() body: AnalyzeAnswerDto): Promise<AnalysisDto> {
-    return this.practice.analyze(body);
+  analyze(@CurrentUser() caller: Caller, @Body() body: AnalyzeAnswerDto): Promise<AnalysisDto> {
+    return this.practice.analyze(caller.userId, body);
   }
 
   @Get('cards/:questionId')

@@ -56,11 +56,23 @@ const QUESTION_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.di
 const AVAILABLE = (now: string) =>
   `NOT c.is_suspended AND (c.buried_until IS NULL OR c.buried_until <= ${now}) AND q.retired_at IS NULL`;
 
-/** Questions in a user's deck: live bank questions, narrowed to their chosen topics if any. */
+/**
+ * Questions in a user's deck: live bank questions (narrowed to their chosen topics, if any),
+ * plus the questions of every set they subscribe to and can still read.
+ */
 export const IN_DECK = (user: string) =>
-  `q.retired_at IS NULL AND q.slug IS NOT NULL AND (
-     NOT EXISTS (SELECT 1 FROM deck_topics d WHERE d.user_id = ${user})
-     OR q.topic_id IN (SELECT d.topic_id FROM deck_topics d WHERE d.user_id = ${user}))`;
+  `q.retired_at IS NULL AND (
+     (q.owner_id IS NULL AND (
+        NOT EXISTS (SELECT 1 FROM deck_topics d WHERE d.user_id = ${user})
+        OR q.topic_id IN (SELECT d.topic_id FROM deck_topics d WHERE d.user_id = ${user})))
+     OR q.id IN (
+        SELECT i.question_id
+          FROM set_subscriptions ss
+          JOIN question_sets s ON s.id = ss.set_id
+          JOIN question_set_items i ON i.set_id = s.id
+         WHERE ss.user_id = ${user}
+           AND (s.visibility = 'public' OR s.owner_id = ${user}
+                OR EXISTS (SELECT 1 FROM question_set_members m WHERE m.set_id = s.id AND m.user_id = ${user}))))`;
 
 /** Learning and relearning cards whose step is due, oldest first. */
 export function dueLearningSql({ userId, now, limit }: { userId: string; now: Date; limit: number }): Sql {

@@ -106,7 +106,7 @@ export class PracticeService {
         }
       }
 
-      const question = await this.questions.findForPractice(tx, body.questionId);
+      const question = await this.questions.findForPractice(tx, { id: body.questionId, userId });
       const known = new Set(question.criteria.map((c) => c.id));
       const unknown = (body.criteriaMet ?? []).filter((id) => !known.has(id));
       if (unknown.length > 0) {
@@ -175,8 +175,8 @@ export class PracticeService {
     });
   }
 
-  async analyze(body: { questionId: string; answer: string }): Promise<AnalysisDto> {
-    const question = await this.questions.findForPractice(this.dataSource.manager, body.questionId);
+  async analyze(userId: string, body: { questionId: string; answer: string }): Promise<AnalysisDto> {
+    const question = await this.questions.findForPractice(this.dataSource.manager, { id: body.questionId, userId });
     return { criteria: await this.rubrics.analyze({ answer: body.answer, criteria: question.criteria }) };
   }
 
@@ -188,7 +188,7 @@ export class PracticeService {
 
   async updateCard(userId: string, questionId: string, body: UpdateCardDto): Promise<CardDto> {
     await this.dataSource.transaction(async (tx) => {
-      const question = await this.questions.findForPractice(tx, questionId);
+      const question = await this.questions.findForPractice(tx, { id: questionId, userId });
       await this.practice.setCardFlags(tx, {
         userId,
         questionId: question.id,

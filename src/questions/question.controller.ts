@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
-import { Public } from '../common/auth.js';
+import { OptionalCaller, Public, type Caller } from '../common/auth.js';
 import { ListQuestionsQueryDto, QuestionDetailDto, QuestionPageDto, TopicDto } from './question.dto.js';
 import { QuestionService } from './question.service.js';
 
@@ -22,15 +22,15 @@ export class QuestionController {
   @ApiOperation({ summary: 'List or search questions (keyset-paginated)' })
   @ApiOkResponse({ type: QuestionPageDto })
   @ApiProblemResponses(400)
-  list(@Query() query: ListQuestionsQueryDto): Promise<QuestionPageDto> {
-    return this.questions.list(query);
+  list(@Query() query: ListQuestionsQueryDto, @OptionalCaller() caller?: Caller): Promise<QuestionPageDto> {
+    return this.questions.list(query, caller?.userId);
   }
 
   @Get('questions/:idOrSlug')
   @ApiOperation({ summary: 'One question with its current rubric, by id or slug' })
   @ApiOkResponse({ type: QuestionDetailDto })
   @ApiProblemResponses(404)
-  get(@Param('idOrSlug') idOrSlug: string): Promise<QuestionDetailDto> {
-    return this.questions.get(idOrSlug);
+  get(@Param('idOrSlug') idOrSlug: string, @OptionalCaller() caller?: Caller): Promise<QuestionDetailDto> {
+    return this.questions.get(idOrSlug, caller?.userId);
   }
 }

@@ -10,6 +10,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { User } from '../accounts/user.entity.js';
 import { Topic } from './topic.entity.js';
 
 export const QUESTION_KINDS = ['concept', 'design', 'behavioural', 'troubleshooting'] as const;
@@ -37,6 +38,15 @@ export class Question {
 
   @Column({ name: 'topic_id', type: 'uuid' })
   topicId: string;
+
+  /** The author of a private question; null for the public bank. */
+  @Index('questions_owner_idx')
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
+  ownerId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: Relation<User>;
 
   @ManyToOne(() => Topic, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'topic_id' })

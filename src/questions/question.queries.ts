@@ -12,6 +12,23 @@ export interface QuestionFilter {
   topic?: string;
   difficulty?: number;
   tag?: string;
+  /** The caller, whose private and shared questions are visible too; undefined for anonymous. */
+  viewerId?: string;
+}
+
+/**
+ * Which questions a user can see: the public bank, their own private questions, and those in
+ * a set they can read (public, theirs, or shared with them). `user` is a parameter
+ * placeholder, or null for an anonymous caller.
+ */
+export function visibleTo(user: string | null, alias = 'q'): string {
+  const readableSet = user
+    ? `(s.visibility = 'public' OR s.owner_id = ${user}
+        OR EXISTS (SELECT 1 FROM question_set_members m WHERE m.set_id = s.id AND m.user_id = ${user}))`
+    : `s.visibility = 'public'`;
+  return `(${alias}.owner_id IS NULL${user ? ` OR ${alias}.owner_id = ${user}` : ''}
+    OR EXISTS (SELECT 1 FROM question_set_items i JOIN question_sets s ON s.id = i.set_id
+                WHERE i.question_id = ${alias}.id AND ${readableSet}))`;
 }
 
 const SUMMARY_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty, q.kind, q.tags`;
@@ -19,7 +36,7 @@ const SUMMARY_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.dif
 export const TOPICS_WITH_COUNTS_SQL: Sql = {
   text: `SELECT t.slug, t.name, count(q.id)::int AS "questionCount"
            FROM topics t
-           LEFT JOIN questions q ON q.topic_id = t.id AND q.retired_at IS NULL
+           LEFT JOIN questions q ON q.topic_id = t.id AND q.retired_at IS NULL AND q.owner_id IS NULL
           WHERE t.retired_at IS NULL
           GROUP BY t.id
           ORDER BY t.position`,
@@ -89,7 +106,7 @@ export function searchActiveSql({
   };
 }
 
-export function questionDetailSql(key: { id: string } | { slug: string }): Sql {
+export function questionDetailSql(key: { id: string } | { slug: string }, viewerId?: string): Sql {
   const [column, value] = 'id' in key ? ['q.id', key.id] : ['q.slug', key.slug];
   return {
     text: `SELECT ${SUMMARY_COLUMNS}, q.model_answer AS "modelAnswer", q.follow_ups AS "followUps",
@@ -98,14 +115,20 @@ export function questionDetailSql(key: { id: string } | { slug: string }): Sql {
              FROM questions q
              JOIN topics t ON t.id = q.topic_id
              JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
-            WHERE ${column} = $1`,
-    values: [value],
+            WHERE ${column} = $1 AND ${visibleTo(viewerId ? '$2::uuid' : null)}`,
+    values: viewerId ? [value, viewerId] : [value],
   };
 }
 
 function filterSql(filter: QuestionFilter): { where: string[]; values: unknown[] } {
   const where = ['q.retired_at IS NULL'];
   const values: unknown[] = [];
+  if (filter.viewerId !== undefined) {
+    values.push(filter.viewerId);
+    where.push(visibleTo(`$${values.length}::uuid`));
+  } else {
+    where.push(visibleTo(null));
+  }
   if (filter.topic !== undefined) {
     values.push(filter.topic);
     where.push(`q.topic_id = (SELECT id FROM topics WHERE slug = $${values.length})`);
@@ -121,7 +144,7 @@ function filterSql(filter: QuestionFilter): { where: string[]; values: unknown[]
   return { where, values };
 }
 
-/** A live question with its current rubric revision, to grade a review against. */
+/** A live question the user ($2) can see, with its current rubric revision, to grade a review against. */
 export const PRACTICE_QUESTION_SQL = `SELECT q.id, r.id AS "rubricRevisionId", r.revision AS "rubricRevision", r.criteria
   FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
- WHERE q.id = $1 AND q.retired_at IS NULL`;
+ WHERE q.id = $1 AND q.retired_at IS NULL AND ${visibleTo('$2::uuid')}`;

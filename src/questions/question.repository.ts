@@ -86,8 +86,8 @@ export class QuestionRepository {
     return this.run(searchActiveSql(args));
   }
 
-  async findDetail(key: { id: string } | { slug: string }): Promise<QuestionDetailRow | undefined> {
-    const rows: QuestionDetailRow[] = await this.run(questionDetailSql(key));
+  async findDetail(key: { id: string } | { slug: string }, viewerId?: string): Promise<QuestionDetailRow | undefined> {
+    const rows: QuestionDetailRow[] = await this.run(questionDetailSql(key, viewerId));
     return rows[0];
   }
 
@@ -98,11 +98,11 @@ export class QuestionRepository {
   /** A live question with its current rubric revision, for grading a review against it. */
   async findForPractice(
     manager: EntityManager,
-    id: string,
+    { id, userId }: { id: string; userId: string },
   ): Promise<
     { id: string; rubricRevisionId: string; rubricRevision: number; criteria: RubricCriterion[] } | undefined
   > {
-    const rows = await manager.query(PRACTICE_QUESTION_SQL, [id]);
+    const rows = await manager.query(PRACTICE_QUESTION_SQL, [id, userId]);
     return rows[0];
   }
 

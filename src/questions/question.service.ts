@@ -32,9 +32,9 @@ export class QuestionService {
     return (await this.questions.listTopicsWithCounts()).map(toTopicDto);
   }
 
-  async list(query: ListQuestionsQueryDto): Promise<Page<QuestionSummaryDto>> {
+  async list(query: ListQuestionsQueryDto, viewerId?: string): Promise<Page<QuestionSummaryDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const filter = { topic: query.topic, difficulty: query.difficulty, tag: query.tag };
+    const filter = { topic: query.topic, difficulty: query.difficulty, tag: query.tag, viewerId };
     if (query.q !== undefined) {
       const after = query.cursor ? this.cursorKey(query.cursor, SEARCH_CURSOR, ['number', 'string']) : undefined;
       const rows = await this.questions.searchActive({
@@ -62,16 +62,16 @@ export class QuestionService {
     };
   }
 
-  async get(idOrSlug: string): Promise<QuestionDetailDto> {
+  async get(idOrSlug: string, viewerId?: string): Promise<QuestionDetailDto> {
     const key = UUID.test(idOrSlug) ? { id: idOrSlug } : SLUG.test(idOrSlug) ? { slug: idOrSlug } : undefined;
-    const row = key && (await this.questions.findDetail(key));
+    const row = key && (await this.questions.findDetail(key, viewerId));
     if (!row) throw new DomainError('question.not-found', `No question has the id or slug "${idOrSlug}".`);
     return toQuestionDetailDto(row);
   }
 
   /** The live question a user may practise, with the rubric revision to grade against; 404 otherwise. */
-  async findForPractice(manager: EntityManager, id: string) {
-    const question = UUID.test(id) ? await this.questions.findForPractice(manager, id) : undefined;
+  async findForPractice(manager: EntityManager, { id, userId }: { id: string; userId: string }) {
+    const question = UUID.test(id) ? await this.questions.findForPractice(manager, { id, userId }) : undefined;
     if (!question) throw new DomainError('question.not-found', `No question has the id "${id}".`);
     return question;
   }

@@ -144,7 +144,7 @@ describe(QuestionController.name, () => {
       assert.equal(bySlug.body.topic, 'distributed-systems');
       assert.equal(bySlug.body.rubric.revision, 1);
       assert.ok(bySlug.body.rubric.criteria.length >= 3);
-      assert.deepEqual(Object.keys(bySlug.body.rubric.criteria[0]).sort(), ['id', 'text', 'weight']);
+      assert.deepEqual(Object.keys(bySlug.body.rubric.criteria[0]).sort(), ['id', 'terms', 'text', 'weight']);
       assert.ok(bySlug.body.modelAnswer.split(/\s+/).length >= 150);
       assert.ok(bySlug.body.followUps.length >= 1);
       const byId = await get(`/api/questions/${bySlug.body.id}`);

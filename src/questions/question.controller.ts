@@ -1,17 +1,18 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateQuestionDto, UpdateQuestionDto } from './authored-question.dto.js';
 import { ApiProblemResponses } from '../common/api-problem.js';
-import { OptionalCaller, Public, type Caller } from '../common/auth.js';
+import { CurrentUser, OptionalCaller, Public, type Caller } from '../common/auth.js';
 import { ListQuestionsQueryDto, QuestionDetailDto, QuestionPageDto, TopicDto } from './question.dto.js';
 import { QuestionService } from './question.service.js';
 
 @ApiTags('questions')
 @Controller('api')
-@Public()
 export class QuestionController {
   constructor(private readonly questions: QuestionService) {}
 
   @Get('topics')
+  @Public()
   @ApiOperation({ summary: 'Topics of the public bank, with how many questions each holds' })
   @ApiOkResponse({ type: [TopicDto] })
   listTopics(): Promise<TopicDto[]> {
@@ -19,6 +20,7 @@ export class QuestionController {
   }
 
   @Get('questions')
+  @Public()
   @ApiOperation({ summary: 'List or search questions (keyset-paginated)' })
   @ApiOkResponse({ type: QuestionPageDto })
   @ApiProblemResponses(400)
@@ -26,7 +28,37 @@ export class QuestionController {
     return this.questions.list(query, caller?.userId);
   }
 
+  @Post('questions')
+  @ApiOperation({ summary: 'Write a private question with its rubric (ids are assigned to the criteria)' })
+  @ApiCreatedResponse({ type: QuestionDetailDto })
+  @ApiProblemResponses(400, 401)
+  create(@CurrentUser() caller: Caller, @Body() body: CreateQuestionDto): Promise<QuestionDetailDto> {
+    return this.questions.createAuthored(caller, body);
+  }
+
+  @Patch('questions/:id')
+  @ApiOperation({ summary: 'Edit my question: a new revision; reviews keep the one they were graded on' })
+  @ApiOkResponse({ type: QuestionDetailDto })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
+  update(
+    @CurrentUser() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: UpdateQuestionDto,
+  ): Promise<QuestionDetailDto> {
+    return this.questions.reviseAuthored(caller, id, body);
+  }
+
+  @Delete('questions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Retire my question (hidden; history kept)' })
+  @ApiNoContentResponse()
+  @ApiProblemResponses(401, 403, 404, 409)
+  async retire(@CurrentUser() caller: Caller, @Param('id') id: string): Promise<void> {
+    await this.questions.retireAuthored(caller, id);
+  }
+
   @Get('questions/:idOrSlug')
+  @Public()
   @ApiOperation({ summary: 'One question with its current rubric, by id or slug' })
   @ApiOkResponse({ type: QuestionDetailDto })
   @ApiProblemResponses(404)

@@ -62,6 +62,7 @@ export class RubricCriterionDto {
   @ApiProperty() id: string;
   @ApiProperty() text: string;
   @ApiProperty() weight: number;
+  @ApiProperty({ type: [String], description: 'Words that signal the criterion in an answer' }) terms: string[];
 }
 
 export class RubricDto {
@@ -82,6 +83,9 @@ export class QuestionDetailDto extends QuestionSummaryDto {
     description: 'Set when the question was retired',
   })
   retiredAt: string | null;
+  @ApiProperty({ description: 'Written by a user (private) rather than from the public bank' }) isAuthored: boolean;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'The author of a private question' })
+  authorId: string | null;
 }
 
 export function toTopicDto(row: TopicCountRow): TopicDto {
@@ -109,9 +113,11 @@ export function toQuestionDetailDto(row: QuestionDetailRow): QuestionDetailDto {
     revision: row.revision,
     rubric: {
       revision: row.rubricRevision,
-      criteria: row.criteria.map(({ id, text, weight }) => ({ id, text, weight })),
+      criteria: row.criteria.map(({ id, text, weight, terms }) => ({ id, text, weight, terms })),
       redFlags: row.redFlags,
     },
     retiredAt: row.retiredAt ? row.retiredAt.toISOString() : null,
+    isAuthored: row.ownerId !== null,
+    authorId: row.ownerId,
   };
 }

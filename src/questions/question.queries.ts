@@ -111,7 +111,7 @@ export function questionDetailSql(key: { id: string } | { slug: string }, viewer
   return {
     text: `SELECT ${SUMMARY_COLUMNS}, q.model_answer AS "modelAnswer", q.follow_ups AS "followUps",
                   q.revision, q.rubric_revision AS "rubricRevision", r.criteria, r.red_flags AS "redFlags",
-                  q.retired_at AS "retiredAt"
+                  q.retired_at AS "retiredAt", q.owner_id AS "ownerId"
              FROM questions q
              JOIN topics t ON t.id = q.topic_id
              JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision

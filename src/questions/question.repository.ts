@@ -5,6 +5,7 @@ import type { QuestionKind } from './question.entity.js';
 import {
   listActiveSql,
   PRACTICE_QUESTION_SQL,
+  visibleTo,
   questionDetailSql,
   searchActiveSql,
   TOPICS_WITH_COUNTS_SQL,
@@ -23,6 +24,7 @@ export interface QuestionSummaryRow {
 }
 
 export interface QuestionDetailRow extends QuestionSummaryRow {
+  ownerId: string | null;
   modelAnswer: string;
   followUps: string[];
   revision: number;
@@ -106,6 +108,54 @@ export class QuestionRepository {
     return rows[0];
   }
 
+  /** The current content and rubric of a live question, row-locked for an edit. */
+  async findForEdit(
+    manager: EntityManager,
+    id: string,
+  ): Promise<
+    | {
+        id: string;
+        ownerId: string | null;
+        topicId: string;
+        revision: number;
+        rubricRevision: number;
+        title: string;
+        prompt: string;
+        difficulty: number;
+        kind: QuestionKind;
+        tags: string[];
+        modelAnswer: string;
+        followUps: string[];
+        criteria: RubricCriterion[];
+        redFlags: string[];
+      }
+    | undefined
+  > {
+    const rows = await manager.query(
+      `SELECT q.id, q.owner_id AS "ownerId", q.topic_id AS "topicId", q.revision, q.rubric_revision AS "rubricRevision",
+              q.title, q.prompt, q.difficulty, q.kind, q.tags, q.model_answer AS "modelAnswer",
+              q.follow_ups AS "followUps", r.criteria, r.red_flags AS "redFlags"
+         FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
+        WHERE q.id = $1 AND q.retired_at IS NULL
+          FOR UPDATE OF q`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async isVisible(manager: EntityManager, { id, viewerId }: { id: string; viewerId: string }): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM questions q WHERE q.id = $1 AND ${visibleTo('$2::uuid')}`, [
+      id,
+      viewerId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async topicIdBySlug(manager: EntityManager, slug: string): Promise<string | undefined> {
+    const rows = await manager.query(`SELECT id FROM topics WHERE slug = $1 AND retired_at IS NULL`, [slug]);
+    return rows[0]?.id;
+  }
+
   async findBankState(manager: EntityManager): Promise<BankStateRow[]> {
     return manager.query(
       `SELECT id, slug, content_hash AS "contentHash", revision, rubric_revision AS "rubricRevision",
@@ -134,14 +184,14 @@ export class QuestionRepository {
 
   async insertQuestion(
     manager: EntityManager,
-    { slug, content }: { slug: string | null; content: QuestionContent },
+    { slug, ownerId = null, content }: { slug: string | null; ownerId?: string | null; content: QuestionContent },
   ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO questions (slug, topic_id, title, prompt, difficulty, kind, tags, model_answer, follow_ups,
-                              content_hash, revision, rubric_revision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, 1)
+                              content_hash, revision, rubric_revision, owner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, 1, $11)
        RETURNING id`,
-      [slug, ...contentParams(content)],
+      [slug, ...contentParams(content), ownerId],
     );
     return rows[0].id;
   }

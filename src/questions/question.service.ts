@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '../common/auth.js';
+import type { CreateQuestionDto, UpdateQuestionDto } from './authored-question.dto.js';
+import { authoredQuestionProblems, withCriterionIds } from './authored-question.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { DomainError } from '../common/domain-error.js';
 import { DEFAULT_PAGE_SIZE, type Page } from '../common/pagination.js';
@@ -16,6 +19,27 @@ import {
 } from './question.dto.js';
 import { QuestionRepository, type BankStateRow, type QuestionContent, type TopicRow } from './question.repository.js';
 
+function assertAuthoredQuestion(body: CreateQuestionDto): void {
+  const problems = authoredQuestionProblems(body);
+  if (problems.length > 0) {
+    throw new DomainError('request.validation-failed', problems.map((p) => p.message).join('; '), problems);
+  }
+}
+
+function authoredContent(body: CreateQuestionDto, topicId: string): QuestionContent {
+  return {
+    topicId,
+    title: body.title.trim(),
+    prompt: body.prompt.trim(),
+    difficulty: body.difficulty,
+    kind: body.kind,
+    tags: body.tags ?? [],
+    modelAnswer: body.modelAnswer.trim(),
+    followUps: body.followUps.map((f) => f.trim()),
+    contentHash: null,
+  };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LIST_CURSOR = 'questions';
@@ -24,6 +48,7 @@ const SEARCH_CURSOR = 'questions-search';
 @Injectable()
 export class QuestionService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly questions: QuestionRepository,
     private readonly rubrics: RubricService,
   ) {}
@@ -92,12 +117,73 @@ export class QuestionService {
     return this.questions.retireTopics(manager, ids);
   }
 
+  /** A private question written through the API, validated as strictly as a bank file. */
+  async createAuthored(caller: Caller, body: CreateQuestionDto): Promise<QuestionDetailDto> {
+    assertAuthoredQuestion(body);
+    const id = await this.dataSource.transaction(async (tx) => {
+      const topicId = await this.topicId(tx, body.topic);
+      const rubric = {
+        criteria: withCriterionIds({ criteria: body.rubric.criteria, existingIds: [] }),
+        redFlags: body.rubric.redFlags,
+      };
+      return this.create(tx, { slug: null, ownerId: caller.userId, content: authoredContent(body, topicId), rubric });
+    });
+    return this.get(id, caller.userId);
+  }
+
+  /** An edit makes a new revision (and a new rubric revision if the rubric changed); author or admin. */
+  async reviseAuthored(caller: Caller, id: string, body: UpdateQuestionDto): Promise<QuestionDetailDto> {
+    await this.dataSource.transaction(async (tx) => {
+      const current = await this.editable(tx, caller, id);
+      const merged: CreateQuestionDto = {
+        title: body.title ?? current.title,
+        prompt: body.prompt ?? current.prompt,
+        topic: body.topic ?? '',
+        difficulty: body.difficulty ?? current.difficulty,
+        kind: body.kind ?? current.kind,
+        tags: body.tags ?? current.tags,
+        modelAnswer: body.modelAnswer ?? current.modelAnswer,
+        followUps: body.followUps ?? current.followUps,
+        rubric: body.rubric ?? { criteria: current.criteria, redFlags: current.redFlags },
+      };
+      assertAuthoredQuestion(merged);
+      const topicId = body.topic ? await this.topicId(tx, body.topic) : current.topicId;
+      await this.revise(tx, {
+        id,
+        revision: current.revision,
+        rubricRevision: current.rubricRevision,
+        content: authoredContent(merged, topicId),
+        rubric: {
+          criteria: withCriterionIds({
+            criteria: merged.rubric.criteria,
+            existingIds: current.criteria.map((c) => c.id),
+          }),
+          redFlags: merged.rubric.redFlags,
+        },
+      });
+    });
+    return this.get(id, caller.userId);
+  }
+
+  /** Retired, not deleted: reviews and interviews keep pointing at its revisions. */
+  async retireAuthored(caller: Caller, id: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.editable(tx, caller, id);
+      await this.questions.setRetired(tx, { ids: [id], isRetired: true });
+    });
+  }
+
   /** A new question at revision 1 with its first rubric revision. */
   async create(
     manager: EntityManager,
-    { slug, content, rubric }: { slug: string | null; content: QuestionContent; rubric: Rubric },
+    {
+      slug,
+      ownerId = null,
+      content,
+      rubric,
+    }: { slug: string | null; ownerId?: string | null; content: QuestionContent; rubric: Rubric },
   ): Promise<string> {
-    const id = await this.questions.insertQuestion(manager, { slug, content });
+    const id = await this.questions.insertQuestion(manager, { slug, ownerId, content });
     await this.questions.insertRevision(manager, { questionId: id, revision: 1, content });
     await this.rubrics.recordFirst(manager, { questionId: id, rubric });
     return id;
@@ -130,6 +216,29 @@ export class QuestionService {
 
   setRetired(manager: EntityManager, { ids, isRetired }: { ids: string[]; isRetired: boolean }): Promise<void> {
     return this.questions.setRetired(manager, { ids, isRetired });
+  }
+
+  private async editable(tx: EntityManager, caller: Caller, id: string) {
+    const current = UUID.test(id) ? await this.questions.findForEdit(tx, id) : undefined;
+    const isVisible =
+      current && (caller.role === 'admin' || (await this.questions.isVisible(tx, { id, viewerId: caller.userId })));
+    if (!current || !isVisible) throw new DomainError('question.not-found', `No question has the id "${id}".`);
+    if (current.ownerId === null) {
+      if (caller.role === 'admin') throw new DomainError('question.managed-by-bank');
+      throw new DomainError('question.forbidden');
+    }
+    if (current.ownerId !== caller.userId && caller.role !== 'admin') throw new DomainError('question.forbidden');
+    return current;
+  }
+
+  private async topicId(tx: EntityManager, slug: string): Promise<string> {
+    const id = await this.questions.topicIdBySlug(tx, slug);
+    if (!id) {
+      throw new DomainError('request.validation-failed', `Unknown topic "${slug}".`, [
+        { field: 'topic', message: `no topic has the slug "${slug}"` },
+      ]);
+    }
+    return id;
   }
 
   private cursorKey(cursor: string, list: string, kinds: ('string' | 'number')[]) {

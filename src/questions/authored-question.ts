@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { MIN_MODEL_ANSWER_WORDS } from '../question-bank/bank-file.js';
+import type { FieldError } from '../common/domain-error.js';
+import type { RubricCriterion } from '../rubrics/rubric.js';
+import type { QuestionKind } from './question.entity.js';
+
+/**
+ * Criterion ids for an authored rubric: an id the author sends back (one the question already
+ * has) is kept, so edits keep a criterion's identity; every other criterion gets a new one.
+ */
+export function withCriterionIds({
+  criteria,
+  existingIds,
+  newId = () => `c-${randomBytes(4).toString('hex')}`,
+}: {
+  criteria: ReadonlyArray<Omit<RubricCriterion, 'id'> & { id?: string }>;
+  existingIds: readonly string[];
+  newId?: () => string;
+}): RubricCriterion[] {
+  const used = new Set<string>();
+  return criteria.map(({ id, text, weight, terms }) => {
+    let assigned = id && existingIds.includes(id) && !used.has(id) ? id : newId();
+    while (used.has(assigned)) assigned = newId();
+    used.add(assigned);
+    return { id: assigned, text, weight, terms };
+  });
+}
+
+/** The checks a bank file gets that a DTO cannot express; empty when the question is fine. */
+export function authoredQuestionProblems({
+  kind,
+  modelAnswer,
+}: {
+  kind: QuestionKind;
+  modelAnswer: string;
+}): FieldError[] {
+  const words = modelAnswer.split(/\s+/).filter(Boolean).length;
+  if ((kind === 'concept' || kind === 'design') && words < MIN_MODEL_ANSWER_WORDS) {
+    return [
+      {
+        field: 'modelAnswer',
+        message: `a ${kind} question needs a model answer of at least ${MIN_MODEL_ANSWER_WORDS} words (has ${words})`,
+      },
+    ];
+  }
+  return [];
+}

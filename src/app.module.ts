@@ -13,6 +13,7 @@ import { QuestionsModule } from './questions/questions.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { PracticeModule } from './practice/practice.module.js';
+import { QuestionSetsModule } from './question-sets/question-sets.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         SessionsModule,
         PersonalDataModule,
         PracticeModule,
+        QuestionSetsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

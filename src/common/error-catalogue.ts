@@ -1,5 +1,6 @@
 import { ACCOUNT_ERRORS } from '../accounts/account.errors.js';
 import { PRACTICE_ERRORS } from '../practice/practice.errors.js';
+import { QUESTION_SET_ERRORS } from '../question-sets/question-set.errors.js';
 import { QUESTION_ERRORS } from '../questions/question.errors.js';
 import { SESSION_ERRORS } from '../sessions/session.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
@@ -17,6 +18,7 @@ export const ERROR_CATALOGUE = {
   ...ACCOUNT_ERRORS,
   ...SESSION_ERRORS,
   ...PRACTICE_ERRORS,
+  ...QUESTION_SET_ERRORS,
 } as const satisfies ErrorCatalogue;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccountService } from '../accounts/account.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { toQuestionSummaryDto } from '../questions/question.dto.js';
@@ -120,29 +120,17 @@ export class PracticeService {
       const criteriaMet = body.criteriaMet ? [...new Set(body.criteriaMet)] : null;
       const score = criteriaMet ? rubricScore({ criteria: question.criteria, metIds: criteriaMet }) : null;
       const rating = body.rating ?? ratingForScore(score!);
-      const before = toMemory(card);
-      const { memory: after, isLeech } = nextReview({
-        cardId: card.cardId,
-        memory: before,
-        rating,
-        reviewedAt,
-        settings,
-      });
-
-      await this.practice.saveMemory(tx, { cardId: card.cardId, memory: after, isLeech });
-      const review = await this.practice.insertReview(tx, {
-        cardId: card.cardId,
+      const { before, after, isLeech, review } = await this.writeReview(tx, {
         userId,
-        questionId: question.id,
+        card,
         rubricRevisionId: question.rubricRevisionId,
         answer: body.answer ?? null,
         criteriaMet,
         score,
-        rating: RATING_NUMBERS[rating],
+        rating,
         durationMs: body.durationMs ?? null,
         reviewedAt,
-        stateBefore: toMemoryDto(before),
-        stateAfter: toMemoryDto(after),
+        settings,
       });
       const response: RecordReviewResponseDto = {
         review: {
@@ -173,6 +161,47 @@ export class PracticeService {
       }
       return response;
     });
+  }
+
+  /**
+   * A review graded elsewhere (an interviewer's scorecard), inside the caller's transaction,
+   * on the candidate's card. Skipped for a question the candidate cannot see or that is retired.
+   */
+  async recordGraded(
+    tx: EntityManager,
+    {
+      userId,
+      questionId,
+      rubricRevisionId,
+      answer,
+      score,
+      reviewedAt,
+    }: {
+      userId: string;
+      questionId: string;
+      rubricRevisionId: string;
+      answer: string | null;
+      score: number;
+      reviewedAt: Date;
+    },
+  ): Promise<boolean> {
+    const question = await this.questions.findForPractice(tx, { id: questionId, userId }).catch(() => undefined);
+    if (!question) return false;
+    const settings = await this.settings(userId);
+    const card = await this.practice.lockCard(tx, { userId, questionId });
+    await this.writeReview(tx, {
+      userId,
+      card,
+      rubricRevisionId,
+      answer,
+      criteriaMet: null,
+      score,
+      rating: ratingForScore(score),
+      durationMs: null,
+      reviewedAt: card.lastReviewAt && reviewedAt < card.lastReviewAt ? card.lastReviewAt : reviewedAt,
+      settings,
+    });
+    return true;
   }
 
   async analyze(userId: string, body: { questionId: string; answer: string }): Promise<AnalysisDto> {
@@ -266,6 +295,49 @@ export class PracticeService {
       }
     });
     return this.deck(userId);
+  }
+
+  /** The next memory state of a locked card, saved, and the review appended. */
+  private async writeReview(
+    tx: EntityManager,
+    input: {
+      userId: string;
+      card: CardRow;
+      rubricRevisionId: string;
+      answer: string | null;
+      criteriaMet: string[] | null;
+      score: number | null;
+      rating: RatingName;
+      durationMs: number | null;
+      reviewedAt: Date;
+      settings: SchedulingSettings;
+    },
+  ) {
+    const { card, rating, reviewedAt, settings } = input;
+    const before = toMemory(card);
+    const { memory: after, isLeech } = nextReview({
+      cardId: card.cardId,
+      memory: before,
+      rating,
+      reviewedAt,
+      settings,
+    });
+    await this.practice.saveMemory(tx, { cardId: card.cardId, memory: after, isLeech });
+    const review = await this.practice.insertReview(tx, {
+      cardId: card.cardId,
+      userId: input.userId,
+      questionId: card.questionId,
+      rubricRevisionId: input.rubricRevisionId,
+      answer: input.answer,
+      criteriaMet: input.criteriaMet,
+      score: input.score,
+      rating: RATING_NUMBERS[rating],
+      durationMs: input.durationMs,
+      reviewedAt,
+      stateBefore: toMemoryDto(before),
+      stateAfter: toMemoryDto(after),
+    });
+    return { before, after, isLeech, review };
   }
 
   private async findCard(userId: string, questionId: string): Promise<CardRow> {

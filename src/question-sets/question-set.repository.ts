@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql.js';
 import type { QuestionSummaryRow } from '../questions/question.repository.js';
+import type { RubricCriterion } from '../rubrics/rubric.js';
 import { visibleTo } from '../questions/question.queries.js';
 import type { SetRole, SetVisibility } from './set-permissions.js';
 
@@ -84,6 +85,24 @@ export class QuestionSetRepository {
          FROM question_set_items i
          JOIN questions q ON q.id = i.question_id
          JOIN topics t ON t.id = q.topic_id
+        WHERE i.set_id = $1 AND q.retired_at IS NULL
+        ORDER BY i.position`,
+      [setId],
+    );
+  }
+
+  /** The set's live questions with their current rubric revisions, in order: what an interview copies. */
+  async questionsWithRubrics(
+    manager: EntityManager,
+    setId: string,
+  ): Promise<
+    Array<{ questionId: string; rubricRevisionId: string; title: string; prompt: string; criteria: RubricCriterion[] }>
+  > {
+    return manager.query(
+      `SELECT q.id AS "questionId", r.id AS "rubricRevisionId", q.title, q.prompt, r.criteria
+         FROM question_set_items i
+         JOIN questions q ON q.id = i.question_id
+         JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
         WHERE i.set_id = $1 AND q.retired_at IS NULL
         ORDER BY i.position`,
       [setId],

@@ -166,6 +166,12 @@ export class QuestionSetService {
     return this.get(caller, setId);
   }
 
+  /** What an interview copies from a set the interviewer can read: its title and questions with rubrics. */
+  async snapshotForInterview(tx: EntityManager, caller: Caller, setId: string) {
+    const set = await this.authorized(tx, caller, setId, 'read');
+    return { title: set.title, questions: await this.sets.questionsWithRubrics(tx, set.id) };
+  }
+
   /**
    * The set if the caller may do the action: 404 when they cannot even read it (it does not
    * exist for them), 403 when they can read it but their role does not allow the action.

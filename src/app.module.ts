@@ -12,6 +12,7 @@ import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { InterviewsModule } from './interviews/interviews.module.js';
 import { PracticeModule } from './practice/practice.module.js';
 import { QuestionSetsModule } from './question-sets/question-sets.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         PersonalDataModule,
         PracticeModule,
         QuestionSetsModule,
+        InterviewsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

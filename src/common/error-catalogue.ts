@@ -1,4 +1,5 @@
 import { ACCOUNT_ERRORS } from '../accounts/account.errors.js';
+import { INTERVIEW_ERRORS } from '../interviews/interview.errors.js';
 import { PRACTICE_ERRORS } from '../practice/practice.errors.js';
 import { QUESTION_SET_ERRORS } from '../question-sets/question-set.errors.js';
 import { QUESTION_ERRORS } from '../questions/question.errors.js';
@@ -19,6 +20,7 @@ export const ERROR_CATALOGUE = {
   ...SESSION_ERRORS,
   ...PRACTICE_ERRORS,
   ...QUESTION_SET_ERRORS,
+  ...INTERVIEW_ERRORS,
 } as const satisfies ErrorCatalogue;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

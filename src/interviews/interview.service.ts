@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { normaliseEmail } from '../accounts/password-policy.js';
+import type { Caller } from '../common/auth.js';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { DomainError } from '../common/domain-error.js';
+import { DEFAULT_PAGE_SIZE, type Page } from '../common/pagination.js';
+import { PracticeService } from '../practice/practice.service.js';
+import { QuestionSetService } from '../question-sets/question-set.service.js';
+import { isAnswering, transition, type InterviewEvent, type InterviewSide } from './interview-state.js';
+import type { CompleteInterviewDto, CreateInterviewDto, InterviewDto, ScorecardDto } from './interview.dto.js';
+import { InterviewRepository, type InterviewQuestionRow, type InterviewRow } from './interview.repository.js';
+import { scorecardScore } from './scorecard.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LIST = 'interviews';
+const STAMPS = {
+  start: 'started_at',
+  submit: 'submitted_at',
+  complete: 'completed_at',
+  cancel: 'cancelled_at',
+} as const;
+
+@Injectable()
+export class InterviewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly interviews: InterviewRepository,
+    private readonly sets: QuestionSetService,
+    private readonly practice: PracticeService,
+  ) {}
+
+  /** The caller interviews a candidate on a copy of a set they can read. */
+  async create(caller: Caller, body: CreateInterviewDto): Promise<InterviewDto> {
+    if ((body.candidateId === undefined) === (body.candidateEmail === undefined)) {
+      throw new DomainError('request.validation-failed', 'Send exactly one of candidateId and candidateEmail.', [
+        { field: 'candidateId', message: 'exactly one of candidateId and candidateEmail is required' },
+      ]);
+    }
+    const id = await this.dataSource.transaction(async (tx) => {
+      const candidateId = await this.candidate(tx, body);
+      if (candidateId === caller.userId) {
+        throw new DomainError('request.validation-failed', 'You cannot interview yourself.', [
+          { field: 'candidateId', message: 'the candidate must be someone else' },
+        ]);
+      }
+      const snapshot = await this.sets.snapshotForInterview(tx, caller, body.questionSetId);
+      if (snapshot.questions.length === 0) {
+        throw new DomainError('request.validation-failed', 'The set has no questions.', [
+          { field: 'questionSetId', message: 'the set has no live questions' },
+        ]);
+      }
+      return this.interviews.insert(tx, {
+        interviewerId: caller.userId,
+        candidateId,
+        questionSetId: body.questionSetId,
+        setTitle: snapshot.title,
+        scheduledAt: body.scheduledAt ? new Date(body.scheduledAt) : null,
+        timeLimitMinutes: body.timeLimitMinutes ?? null,
+        questions: snapshot.questions,
+      });
+    });
+    return this.get(caller, id);
+  }
+
+  async list(caller: Caller, { limit, cursor }: { limit?: number; cursor?: string }): Promise<Page<InterviewDto>> {
+    const size = limit ?? DEFAULT_PAGE_SIZE;
+    const key = cursor ? decodeCursor({ cursor, list: LIST, kinds: ['string', 'string'] }) : undefined;
+    if (cursor && !key) throw new DomainError('pagination.invalid-cursor');
+    const rows = await this.interviews.listForParticipant({
+      userId: caller.userId,
+      after: key && { createdAt: key[0] as string, id: key[1] as string },
+      limit: size + 1,
+    });
+    const last = rows.length > size ? rows[size - 1] : undefined;
+    return {
+      items: rows.slice(0, size).map((row) => toDto(row, caller.userId)),
+      nextCursor: last ? encodeCursor({ list: LIST, key: [last.createdAt.toISOString(), last.id] }) : null,
+    };
+  }
+
+  async get(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<InterviewDto> {
+    const row = await this.participantRow(manager, caller, id);
+    return toDto(row, caller.userId, await this.interviews.questions(manager, id));
+  }
+
+  async move(caller: Caller, id: string, event: Exclude<InterviewEvent, 'complete'>): Promise<InterviewDto> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.participantRow(tx, caller, id, true);
+      const next = this.transitioned(row, caller, event);
+      await this.interviews.setStatus(tx, { id, status: next, stamp: STAMPS[event] });
+    });
+    return this.get(caller, id);
+  }
+
+  /** Autosave by the candidate, while the interview runs and before its time limit, by the server's clock. */
+  async answer(caller: Caller, id: string, questionId: string, answer: string): Promise<InterviewDto> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.participantRow(tx, caller, id, true);
+      if (sideOf(row, caller.userId) !== 'candidate') throw new DomainError('interview.not-found');
+      await this.question(tx, id, questionId);
+      if (!isAnswering({ ...row, now: new Date() })) throw new DomainError('interview.answers-closed');
+      await this.interviews.saveAnswer(tx, { id, questionId, answer });
+    });
+    return this.get(caller, id);
+  }
+
+  async score(caller: Caller, id: string, questionId: string, body: ScorecardDto): Promise<InterviewDto> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.participantRow(tx, caller, id, true);
+      if (sideOf(row, caller.userId) !== 'interviewer') throw new DomainError('interview.not-found');
+      const question = await this.question(tx, id, questionId);
+      if (row.status !== 'submitted') throw new DomainError('interview.not-ready-for-scoring');
+      const known = new Set(question.criteria.map((c) => c.id));
+      const ids = body.criteria.map((c) => c.criterionId);
+      const bad = ids.filter((cid, i) => !known.has(cid) || ids.indexOf(cid) !== i);
+      if (bad.length > 0) {
+        throw new DomainError('request.validation-failed', `Unknown or repeated criteria: ${bad.join(', ')}`, [
+          { field: 'criteria', message: `not criteria of this question, or repeated: ${bad.join(', ')}` },
+        ]);
+      }
+      await this.interviews.saveScorecard(tx, { id, questionId, scores: body.criteria, notes: body.notes });
+    });
+    return this.get(caller, id);
+  }
+
+  /**
+   * Completes the interview and feeds the candidate's practice: each scored question becomes
+   * a review on the candidate's card, rated through the same score-to-rating mapping.
+   */
+  async complete(caller: Caller, id: string, body: CompleteInterviewDto): Promise<InterviewDto> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.participantRow(tx, caller, id, true);
+      this.transitioned(row, caller, 'complete');
+      const questions = await this.interviews.questions(tx, id);
+      const unscored = questions.filter((q) => q.scores === null);
+      if (unscored.length > 0) {
+        throw new DomainError('interview.unscored-questions', `${unscored.length} question(s) have no scorecard yet.`);
+      }
+      await this.interviews.complete(tx, { id, recommendation: body.recommendation, summary: body.summary });
+      const reviewedAt = row.submittedAt ?? new Date();
+      for (const question of questions) {
+        await this.practice.recordGraded(tx, {
+          userId: row.candidateId!,
+          questionId: question.questionId,
+          rubricRevisionId: question.rubricRevisionId,
+          answer: question.answer,
+          score: scorecardScore({ criteria: question.criteria, scores: question.scores! }),
+          reviewedAt,
+        });
+      }
+    });
+    return this.get(caller, id);
+  }
+
+  /** The interview as a document: the interviewer's at any time, the candidate's once completed. */
+  async report(caller: Caller, id: string): Promise<InterviewDto> {
+    const interview = await this.get(caller, id);
+    if (interview.side === 'candidate' && interview.status !== 'completed')
+      throw new DomainError('interview.not-completed');
+    return interview;
+  }
+
+  private transitioned(row: InterviewRow, caller: Caller, event: InterviewEvent) {
+    const result = transition({ status: row.status, event, side: sideOf(row, caller.userId) });
+    if (!result.ok) {
+      if (result.reason === 'wrong-side') throw new DomainError('interview.not-found');
+      throw new DomainError('interview.invalid-transition', `Cannot ${event} an interview that is ${row.status}.`);
+    }
+    return result.status;
+  }
+
+  private async participantRow(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    isLocked = false,
+  ): Promise<InterviewRow> {
+    const row = UUID.test(id)
+      ? await this.interviews.findForParticipant(manager, { id, userId: caller.userId, isLocked })
+      : undefined;
+    if (!row) throw new DomainError('interview.not-found');
+    return row;
+  }
+
+  private async question(manager: EntityManager, id: string, questionId: string): Promise<InterviewQuestionRow> {
+    const question = (await this.interviews.questions(manager, id)).find((q) => q.questionId === questionId);
+    if (!question) throw new DomainError('interview.not-found', 'This interview has no such question.');
+    return question;
+  }
+
+  private async candidate(tx: EntityManager, body: CreateInterviewDto): Promise<string> {
+    const id = body.candidateEmail
+      ? await this.interviews.userIdByEmail(tx, normaliseEmail(body.candidateEmail))
+      : (await this.interviews.userExists(tx, body.candidateId!))
+        ? body.candidateId
+        : undefined;
+    if (!id) throw new DomainError('interview.candidate-not-found');
+    return id;
+  }
+}
+
+function sideOf(row: InterviewRow, userId: string): InterviewSide {
+  return row.interviewerId === userId ? 'interviewer' : 'candidate';
+}
+
+const DELETED = 'deleted user';
+
+function toDto(row: InterviewRow, userId: string, questions?: InterviewQuestionRow[]): InterviewDto {
+  const side = sideOf(row, userId);
+  const showFeedback = side === 'interviewer' || row.status === 'completed';
+  const deadline =
+    row.startedAt && row.timeLimitMinutes ? new Date(row.startedAt.getTime() + row.timeLimitMinutes * 60_000) : null;
+  return {
+    id: row.id,
+    status: row.status,
+    side,
+    interviewer: { id: row.interviewerId, displayName: row.interviewerName ?? DELETED },
+    candidate: { id: row.candidateId, displayName: row.candidateName ?? DELETED },
+    questionSetId: row.questionSetId,
+    setTitle: row.setTitle,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    timeLimitMinutes: row.timeLimitMinutes,
+    deadlineAt: deadline?.toISOString() ?? null,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    recommendation: showFeedback ? row.recommendation : null,
+    summary: showFeedback ? row.summary : null,
+    createdAt: row.createdAt.toISOString(),
+    ...(questions
+      ? {
+          questions: questions.map((q) => ({
+            questionId: q.questionId,
+            position: q.position,
+            title: q.title,
+            prompt: q.prompt,
+            answer: q.answer,
+            answeredAt: q.answeredAt?.toISOString() ?? null,
+            ...(showFeedback
+              ? {
+                  criteria: q.criteria.map((c) => ({
+                    id: c.id,
+                    text: c.text,
+                    weight: c.weight,
+                    score: q.scores?.find((s) => s.criterionId === c.id)?.score ?? null,
+                  })),
+                  notes: q.notes,
+                }
+              : {}),
+          })),
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PracticeModule } from '../practice/practice.module.js';
+import { QuestionSetsModule } from '../question-sets/question-sets.module.js';
+import { InterviewController } from './interview.controller.js';
+import { InterviewRepository } from './interview.repository.js';
+import { InterviewService } from './interview.service.js';
+
+@Module({
+  imports: [QuestionSetsModule, PracticeModule],
+  controllers: [InterviewController],
+  providers: [InterviewRepository, InterviewService],
+})
+export class InterviewsModule {}

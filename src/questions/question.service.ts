@@ -133,7 +133,7 @@ export class QuestionService {
 
   /** An edit makes a new revision (and a new rubric revision if the rubric changed); author or admin. */
   async reviseAuthored(caller: Caller, id: string, body: UpdateQuestionDto): Promise<QuestionDetailDto> {
-    await this.dataSource.transaction(async (tx) => {
+    const authorId = await this.dataSource.transaction(async (tx) => {
       const current = await this.editable(tx, caller, id);
       const merged: CreateQuestionDto = {
         title: body.title ?? current.title,
@@ -161,8 +161,10 @@ export class QuestionService {
           redFlags: merged.rubric.redFlags,
         },
       });
+      return current.ownerId!;
     });
-    return this.get(id, caller.userId);
+    // Read back as the author sees it: an admin may edit a question they could not otherwise see.
+    return this.get(id, authorId);
   }
 
   /** Retired, not deleted: reviews and interviews keep pointing at its revisions. */

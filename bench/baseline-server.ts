@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { ACCOUNT_BY_ID_SQL } from '../src/accounts/account.repository.js';
-import { nextReview, type MemoryState } from '../src/practice/next-review.js';
+import { nextReview } from '../src/practice/next-review.js';
 import {
-  CARD_STATES,
   CLAIM_KEY_SQL,
   dueLearningSql,
   dueReviewSql,
@@ -18,6 +17,7 @@ import {
   SAVE_MEMORY_SQL,
   SAVE_RESPONSE_SQL,
   saveMemoryValues,
+  toMemory,
   type CardRow,
 } from '../src/practice/practice.queries.js';
 import { studyDayBounds } from '../src/practice/user-day.js';
@@ -59,19 +59,6 @@ async function settingsOf(userId: string) {
     dailyNewLimit: me.dailyNewLimit,
   };
 }
-
-const toMemory = (row: CardRow): MemoryState => ({
-  state: CARD_STATES[row.stateIndex],
-  dueAt: row.dueAt,
-  stability: row.stability,
-  difficulty: row.difficulty,
-  elapsedDays: row.elapsedDays,
-  scheduledDays: row.scheduledDays,
-  learningSteps: row.learningSteps,
-  reps: row.reps,
-  lapses: row.lapses,
-  lastReviewAt: row.lastReviewAt,
-});
 
 app.get<{ Querystring: { q?: string } }>('/api/questions', async (request) => {
   const { text, values } = searchActiveSql({ query: request.query.q ?? '', filter: {}, limit: PAGE + 1 });

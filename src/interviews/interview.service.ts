@@ -11,8 +11,8 @@ import { isAnswering, transition, type InterviewEvent, type InterviewSide } from
 import type { CompleteInterviewDto, CreateInterviewDto, InterviewDto, ScorecardDto } from './interview.dto.js';
 import { InterviewRepository, type InterviewQuestionRow, type InterviewRow } from './interview.repository.js';
 import { scorecardScore } from './scorecard.js';
+import { isUuid } from '../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST = 'interviews';
 const STAMPS = {
   start: 'started_at',
@@ -176,7 +176,7 @@ export class InterviewService {
     id: string,
     isLocked = false,
   ): Promise<InterviewRow> {
-    const row = UUID.test(id)
+    const row = isUuid(id)
       ? await this.interviews.findForParticipant(manager, { id, userId: caller.userId, isLocked })
       : undefined;
     if (!row) throw new DomainError('interview.not-found');

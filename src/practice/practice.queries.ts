@@ -49,6 +49,22 @@ export interface QueueQuestionRow {
 
 export type QueueRow = CardRow & QueueQuestionRow;
 
+/** A card row's memory state, as the scheduler takes it. */
+export function toMemory(row: CardRow): MemoryState {
+  return {
+    state: CARD_STATES[row.stateIndex],
+    dueAt: row.dueAt,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    lastReviewAt: row.lastReviewAt,
+  };
+}
+
 export const CARD_SELECT = `SELECT ${CARD_COLUMNS} FROM cards c`;
 
 const QUESTION_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty AS "questionDifficulty", q.kind, q.tags`;

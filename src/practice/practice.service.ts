@@ -21,10 +21,11 @@ import type {
   ReviewDto,
   UpdateCardDto,
 } from './practice.dto.js';
-import { CARD_STATES, type CardRow, type QueueQuestionRow, type QueueRow } from './practice.queries.js';
+import { toMemory, type CardRow, type QueueQuestionRow, type QueueRow } from './practice.queries.js';
 import { PracticeRepository, type ReviewRow } from './practice.repository.js';
 import { ratingForScore, rubricScore, type RatingName } from './score-answer.js';
 import { studyDate, studyDayBounds, studyDayStart } from './user-day.js';
+import { isUuid } from '../common/ids.js';
 
 const RATING_NUMBERS: Record<RatingName, number> = { again: 1, hard: 2, good: 3, easy: 4 };
 const RATING_NAMES = ['again', 'hard', 'good', 'easy'] as const;
@@ -341,7 +342,7 @@ export class PracticeService {
   }
 
   private async findCard(userId: string, questionId: string): Promise<CardRow> {
-    const card = /^[0-9a-f-]{36}$/i.test(questionId) ? await this.practice.findCard({ userId, questionId }) : undefined;
+    const card = isUuid(questionId) ? await this.practice.findCard({ userId, questionId }) : undefined;
     if (!card) throw new DomainError('practice.card-not-found');
     return card;
   }
@@ -381,21 +382,6 @@ export class PracticeService {
     }
     return at > now ? now : at;
   }
-}
-
-function toMemory(row: CardRow): MemoryState {
-  return {
-    state: CARD_STATES[row.stateIndex],
-    dueAt: row.dueAt,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsedDays: row.elapsedDays,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    lastReviewAt: row.lastReviewAt,
-  };
 }
 
 function toMemoryDto(memory: MemoryState): MemoryStateDto {

@@ -15,8 +15,8 @@ import type {
 } from './question-set.dto.js';
 import { QuestionSetRepository, type SetRow } from './question-set.repository.js';
 import { canOnSet, type SetAction, type SetRole } from './set-permissions.js';
+import { isUuid } from '../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST = 'question-sets';
 
 @Injectable()
@@ -98,7 +98,7 @@ export class QuestionSetService {
   async putMember(caller: Caller, setId: string, userId: string, role: 'viewer' | 'editor'): Promise<QuestionSetDto> {
     await this.dataSource.transaction(async (tx) => {
       await this.authorized(tx, caller, setId, 'manage-members');
-      if (!UUID.test(userId) || userId === caller.userId || !(await this.sets.userExists(tx, userId))) {
+      if (!isUuid(userId) || userId === caller.userId || !(await this.sets.userExists(tx, userId))) {
         throw new DomainError('question-set.member-not-found', 'No other user has this id.');
       }
       await this.sets.upsertMember(tx, { setId, userId, role });
@@ -111,7 +111,7 @@ export class QuestionSetService {
     await this.dataSource.transaction(async (tx) => {
       const isLeaving = userId === caller.userId;
       await this.authorized(tx, caller, setId, isLeaving ? 'read' : 'manage-members');
-      if (!UUID.test(userId) || !(await this.sets.removeMember(tx, { setId, userId }))) {
+      if (!isUuid(userId) || !(await this.sets.removeMember(tx, { setId, userId }))) {
         throw new DomainError('question-set.member-not-found', 'This user is not a member of the set.');
       }
     });
@@ -182,7 +182,7 @@ export class QuestionSetService {
     setId: string,
     action: SetAction,
   ): Promise<SetRow & { role: SetRole }> {
-    const set = UUID.test(setId) ? await this.sets.findWithRole(manager, { setId, userId: caller.userId }) : undefined;
+    const set = isUuid(setId) ? await this.sets.findWithRole(manager, { setId, userId: caller.userId }) : undefined;
     if (!set || !canOnSet({ role: set.role, action: 'read', visibility: set.visibility })) {
       throw new DomainError('question-set.not-found', 'No question set has this id, or it is not shared with you.');
     }

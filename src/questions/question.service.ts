@@ -18,6 +18,7 @@ import {
   type TopicDto,
 } from './question.dto.js';
 import { QuestionRepository, type BankStateRow, type QuestionContent, type TopicRow } from './question.repository.js';
+import { isUuid } from '../common/ids.js';
 
 function assertAuthoredQuestion(body: CreateQuestionDto): void {
   const problems = authoredQuestionProblems(body);
@@ -40,7 +41,6 @@ function authoredContent(body: CreateQuestionDto, topicId: string): QuestionCont
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LIST_CURSOR = 'questions';
 const SEARCH_CURSOR = 'questions-search';
@@ -88,7 +88,7 @@ export class QuestionService {
   }
 
   async get(idOrSlug: string, viewerId?: string): Promise<QuestionDetailDto> {
-    const key = UUID.test(idOrSlug) ? { id: idOrSlug } : SLUG.test(idOrSlug) ? { slug: idOrSlug } : undefined;
+    const key = isUuid(idOrSlug) ? { id: idOrSlug } : SLUG.test(idOrSlug) ? { slug: idOrSlug } : undefined;
     const row = key && (await this.questions.findDetail(key, viewerId));
     if (!row) throw new DomainError('question.not-found', `No question has the id or slug "${idOrSlug}".`);
     return toQuestionDetailDto(row);
@@ -96,7 +96,7 @@ export class QuestionService {
 
   /** The live question a user may practise, with the rubric revision to grade against; 404 otherwise. */
   async findForPractice(manager: EntityManager, { id, userId }: { id: string; userId: string }) {
-    const question = UUID.test(id) ? await this.questions.findForPractice(manager, { id, userId }) : undefined;
+    const question = isUuid(id) ? await this.questions.findForPractice(manager, { id, userId }) : undefined;
     if (!question) throw new DomainError('question.not-found', `No question has the id "${id}".`);
     return question;
   }
@@ -221,7 +221,7 @@ export class QuestionService {
   }
 
   private async editable(tx: EntityManager, caller: Caller, id: string) {
-    const current = UUID.test(id) ? await this.questions.findForEdit(tx, id) : undefined;
+    const current = isUuid(id) ? await this.questions.findForEdit(tx, id) : undefined;
     const isVisible =
       current && (caller.role === 'admin' || (await this.questions.isVisible(tx, { id, viewerId: caller.userId })));
     if (!current || !isVisible) throw new DomainError('question.not-found', `No question has the id "${id}".`);

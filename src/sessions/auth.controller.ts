@@ -19,8 +19,7 @@ import { AuthResponseDto, ChangePasswordDto, LoginDto, SessionDto, toSessionDto 
 import { AuthService } from './auth.service.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { SESSION_COOKIE } from './request-credentials.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -96,7 +95,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiProblemResponses(401, 404)
   async revoke(@CurrentUser() caller: Caller, @Param('id') id: string): Promise<void> {
-    if (!UUID.test(id)) throw new DomainError('session.not-found');
+    if (!isUuid(id)) throw new DomainError('session.not-found');
     await this.auth.revokeSession(caller, id);
   }
 

@@ -3,6 +3,7 @@
  * Fastify + pg baseline runs the same text, so the comparison measures the framework only.
  * Every query starts from the cards_queue_idx (user_id, due_at) or the cards_user_question_key.
  */
+import { sharedWith } from '../questions/question.queries.js';
 import type { CardState, MemoryState } from './next-review.js';
 
 export interface Sql {
@@ -74,7 +75,8 @@ const AVAILABLE = (now: string) =>
 
 /**
  * Questions in a user's deck: live bank questions (narrowed to their chosen topics, if any),
- * plus the questions of every set they subscribe to and can still read.
+ * the questions of every set they subscribe to and can still read, and those of every set
+ * assigned to a study group they belong to.
  */
 export const IN_DECK = (user: string) =>
   `q.retired_at IS NULL AND (
@@ -86,9 +88,13 @@ export const IN_DECK = (user: string) =>
           FROM set_subscriptions ss
           JOIN question_sets s ON s.id = ss.set_id
           JOIN question_set_items i ON i.set_id = s.id
-         WHERE ss.user_id = ${user}
-           AND (s.visibility = 'public' OR s.owner_id = ${user}
-                OR EXISTS (SELECT 1 FROM question_set_members m WHERE m.set_id = s.id AND m.user_id = ${user}))))`;
+         WHERE ss.user_id = ${user} AND (s.visibility = 'public' OR ${sharedWith('s', user)}))
+     OR q.id IN (
+        SELECT i.question_id
+          FROM study_group_members gm
+          JOIN group_assignments ga ON ga.group_id = gm.group_id
+          JOIN question_set_items i ON i.set_id = ga.question_set_id
+         WHERE gm.user_id = ${user}))`;
 
 /** Learning and relearning cards whose step is due, oldest first. */
 export function dueLearningSql({ userId, now, limit }: { userId: string; now: Date; limit: number }): Sql {

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql.js';
 import type { QuestionSummaryRow } from '../questions/question.repository.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
-import { visibleTo } from '../questions/question.queries.js';
+import { sharedWith, visibleTo } from '../questions/question.queries.js';
 import type { SetRole, SetVisibility } from './set-permissions.js';
 
 export interface SetRow {
@@ -23,6 +23,11 @@ const SET_COLUMNS = `s.id, s.owner_id AS "ownerId", s.title, s.description, s.vi
   s.share_token_hash IS NOT NULL AS "hasShareLink", s.created_at AS "createdAt", s.updated_at AS "updatedAt",
   (SELECT count(*) FROM question_set_items i WHERE i.set_id = s.id)::int AS "questionCount"`;
 
+/** Group members read the sets assigned to their group, as viewers. */
+const ASSIGNED_TO_GROUP_OF = (user: string) =>
+  `EXISTS (SELECT 1 FROM group_assignments ga JOIN study_group_members gm ON gm.group_id = ga.group_id
+            WHERE ga.question_set_id = s.id AND gm.user_id = ${user})`;
+
 @Injectable()
 export class QuestionSetRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -34,7 +39,8 @@ export class QuestionSetRepository {
   ): Promise<(SetRow & { role: SetRole }) | undefined> {
     const rows = await manager.query(
       `SELECT ${SET_COLUMNS},
-              CASE WHEN s.owner_id = $2 THEN 'owner' ELSE coalesce(m.role, 'stranger') END AS role
+              CASE WHEN s.owner_id = $2 THEN 'owner'
+                   ELSE coalesce(m.role, CASE WHEN ${ASSIGNED_TO_GROUP_OF('$2')} THEN 'viewer' END, 'stranger') END AS role
          FROM question_sets s
          LEFT JOIN question_set_members m ON m.set_id = s.id AND m.user_id = $2
         WHERE s.id = $1`,
@@ -69,10 +75,11 @@ export class QuestionSetRepository {
     }
     return this.dataSource.query(
       `SELECT ${SET_COLUMNS},
-              CASE WHEN s.owner_id = $1 THEN 'owner' ELSE coalesce(m.role, 'stranger') END AS role
+              CASE WHEN s.owner_id = $1 THEN 'owner'
+                   ELSE coalesce(m.role, CASE WHEN ${ASSIGNED_TO_GROUP_OF('$1')} THEN 'viewer' END, 'stranger') END AS role
          FROM question_sets s
          LEFT JOIN question_set_members m ON m.set_id = s.id AND m.user_id = $1
-        WHERE (s.owner_id = $1 OR m.user_id IS NOT NULL OR s.visibility = 'public') ${keyset}
+        WHERE (s.visibility = 'public' OR ${sharedWith('s', '$1')}) ${keyset}
         ORDER BY s.created_at DESC, s.id DESC
         LIMIT $2`,
       values,

@@ -22,13 +22,22 @@ export interface QuestionFilter {
  * placeholder, or null for an anonymous caller.
  */
 export function visibleTo(user: string | null, alias = 'q'): string {
-  const readableSet = user
-    ? `(s.visibility = 'public' OR s.owner_id = ${user}
-        OR EXISTS (SELECT 1 FROM question_set_members m WHERE m.set_id = s.id AND m.user_id = ${user}))`
-    : `s.visibility = 'public'`;
+  const readableSet = user ? `(s.visibility = 'public' OR ${sharedWith('s', user)})` : `s.visibility = 'public'`;
   return `(${alias}.owner_id IS NULL${user ? ` OR ${alias}.owner_id = ${user}` : ''}
     OR EXISTS (SELECT 1 FROM question_set_items i JOIN question_sets s ON s.id = i.set_id
                 WHERE i.question_id = ${alias}.id AND ${readableSet}))`;
+}
+
+/**
+ * A set (alias `set`) is shared with a user when they own it, are a member, or belong to a
+ * study group it is assigned to. The one definition, used by question visibility, set
+ * roles and the practice deck.
+ */
+export function sharedWith(set: string, user: string): string {
+  return `(${set}.owner_id = ${user}
+    OR EXISTS (SELECT 1 FROM question_set_members m WHERE m.set_id = ${set}.id AND m.user_id = ${user})
+    OR EXISTS (SELECT 1 FROM group_assignments ga JOIN study_group_members gm ON gm.group_id = ga.group_id
+                WHERE ga.question_set_id = ${set}.id AND gm.user_id = ${user}))`;
 }
 
 const SUMMARY_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty, q.kind, q.tags`;

@@ -13,6 +13,7 @@ import { QuestionsModule } from './questions/questions.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
+import { StudyGroupsModule } from './study-groups/study-groups.module.js';
 import { PracticeModule } from './practice/practice.module.js';
 import { QuestionSetsModule } from './question-sets/question-sets.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         PracticeModule,
         QuestionSetsModule,
         InterviewsModule,
+        StudyGroupsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

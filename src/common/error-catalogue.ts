@@ -1,5 +1,6 @@
 import { ACCOUNT_ERRORS } from '../accounts/account.errors.js';
 import { INTERVIEW_ERRORS } from '../interviews/interview.errors.js';
+import { STUDY_GROUP_ERRORS } from '../study-groups/study-group.errors.js';
 import { PRACTICE_ERRORS } from '../practice/practice.errors.js';
 import { QUESTION_SET_ERRORS } from '../question-sets/question-set.errors.js';
 import { QUESTION_ERRORS } from '../questions/question.errors.js';
@@ -21,6 +22,7 @@ export const ERROR_CATALOGUE = {
   ...PRACTICE_ERRORS,
   ...QUESTION_SET_ERRORS,
   ...INTERVIEW_ERRORS,
+  ...STUDY_GROUP_ERRORS,
 } as const satisfies ErrorCatalogue;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -166,6 +166,11 @@ export class QuestionSetService {
     return this.get(caller, setId);
   }
 
+  /** 404 unless the caller can read the set (a group assignment needs the assigner to). */
+  async assertReadable(tx: EntityManager, caller: Caller, setId: string): Promise<void> {
+    await this.authorized(tx, caller, setId, 'read');
+  }
+
   /** What an interview copies from a set the interviewer can read: its title and questions with rubrics. */
   async snapshotForInterview(tx: EntityManager, caller: Caller, setId: string) {
     const set = await this.authorized(tx, caller, setId, 'read');

@@ -14,6 +14,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { StudyGroupsModule } from './study-groups/study-groups.module.js';
+import { ProgressModule } from './progress/progress.module.js';
 import { PracticeModule } from './practice/practice.module.js';
 import { QuestionSetsModule } from './question-sets/question-sets.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         QuestionSetsModule,
         InterviewsModule,
         StudyGroupsModule,
+        ProgressModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -23,6 +23,14 @@ import {
 import { studyDayBounds } from '../src/practice/user-day.js';
 import { PRACTICE_QUESTION_SQL, questionDetailSql, searchActiveSql } from '../src/questions/question.queries.js';
 import { ACTIVE_SESSION_SQL } from '../src/sessions/session.queries.js';
+import { groupProgress } from '../src/progress/group-progress.js';
+import {
+  GROUP_ASSIGNED_QUESTIONS_SQL,
+  GROUP_MEMBERS_SQL,
+  MEMBER_CARDS_SQL,
+  REVIEW_DAYS_SQL,
+} from '../src/progress/progress.queries.js';
+import { GROUP_FOR_MEMBER_SQL } from '../src/study-groups/study-group.repository.js';
 
 /**
  * The raw baseline: Fastify and a pg pool running the app's own SQL (imported from the same
@@ -159,6 +167,26 @@ app.post<{ Body: { questionId: string; rating: keyof typeof RATINGS } }>(
     }
   },
 );
+
+app.get<{ Params: { id: string } }>('/api/study-groups/:id/progress', async (request, reply) => {
+  const caller = await callerOf(request);
+  if (!caller) return reply.code(401).send({ code: 'auth.unauthenticated' });
+  const groupId = request.params.id;
+  const group = (await pool.query(GROUP_FOR_MEMBER_SQL, [groupId, caller.userId])).rows[0];
+  if (!group) return reply.code(404).send({ code: 'study-group.not-found' });
+  const now = new Date();
+  const [members, assigned] = await Promise.all([
+    pool.query(GROUP_MEMBERS_SQL, [groupId]).then((r) => r.rows),
+    pool.query(GROUP_ASSIGNED_QUESTIONS_SQL, [groupId]).then((r) => r.rows),
+  ]);
+  const userIds = members.map((m: { userId: string }) => m.userId);
+  const questionIds = [...new Set(assigned.map((a: { questionId: string }) => a.questionId))];
+  const [cards, reviewDays] = await Promise.all([
+    pool.query(MEMBER_CARDS_SQL, [userIds, questionIds]).then((r) => r.rows),
+    pool.query(REVIEW_DAYS_SQL, [userIds, new Date(now.getTime() - 400 * 86_400_000)]).then((r) => r.rows),
+  ]);
+  return groupProgress({ members, assigned, cards, reviewDays, now });
+});
 
 app.get('/health', async () => ({ status: 'ok' }));
 

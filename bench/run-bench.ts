@@ -8,6 +8,7 @@ import pg from 'pg';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { newSessionToken } from '../src/sessions/session-token.js';
 import { freePort } from '../test/support/postgres.js';
+import { makeGroupFixture } from './group-fixture.js';
 import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
 
 /**
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       await seedLoad(databaseUrl, seedSize, (line) => console.log(line));
       const { slugs, questionIds } = await bankQuestions(databaseUrl);
       const tokens = await mintSessions(databaseUrl, connections);
+      const group = await makeGroupFixture(databaseUrl, { members: 50, questions: 500 });
       const searches = [
         'cache invalidation',
         'database index',
@@ -105,6 +107,10 @@ async function main(): Promise<void> {
         },
         { name: 'question by slug', request: (i) => ({ path: `/api/questions/${slugs[i % slugs.length]}` }) },
         { name: 'practice queue', request: (i) => ({ path: '/api/practice/queue?limit=20', headers: bearer(i) }) },
+        {
+          name: 'group progress (50 members x 500 cards)',
+          request: () => ({ path: `/api/study-groups/${group.groupId}/progress`, headers: bearer(0) }),
+        },
         {
           name: 'record a review',
           request: (i) => ({

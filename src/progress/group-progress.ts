@@ -87,6 +87,10 @@ export function groupProgress({
       const card = memberCards.get(questionId);
       return Boolean(card && card.state !== 0 && !card.isSuspended && card.dueAt < dayStart);
     };
+    const overdueByTopic = new Map<string, number>();
+    for (const q of questions) {
+      if (isOverdue(q.questionId)) overdueByTopic.set(q.topic, (overdueByTopic.get(q.topic) ?? 0) + 1);
+    }
     const perAssignment = assignments.map((a) => ({
       assignmentId: a.assignmentId,
       title: a.title,
@@ -105,11 +109,8 @@ export function groupProgress({
       recallNow: summary.recall,
       recallAtDue: nearest ? nearest.recallAtDue : null,
       assignments: perAssignment,
-      overdue: questions.filter((q) => isOverdue(q.questionId)).length,
-      byTopic: summary.byTopic.map((t) => ({
-        ...t,
-        overdue: questions.filter((q) => q.topic === t.topic && isOverdue(q.questionId)).length,
-      })),
+      overdue: [...overdueByTopic.values()].reduce((sum, n) => sum + n, 0),
+      byTopic: summary.byTopic.map((t) => ({ ...t, overdue: overdueByTopic.get(t.topic) ?? 0 })),
     };
   });
 

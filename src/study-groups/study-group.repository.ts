@@ -22,6 +22,11 @@ export interface AssignmentRow {
 const GROUP_COLUMNS = `g.id, g.name, g.created_at AS "createdAt", me.role,
   (SELECT count(*) FROM study_group_members x WHERE x.group_id = g.id)::int AS "memberCount"`;
 
+/** A group with the user's role in it ($1 group, $2 user); no row when they are not a member. */
+export const GROUP_FOR_MEMBER_SQL = `SELECT ${GROUP_COLUMNS}
+  FROM study_groups g JOIN study_group_members me ON me.group_id = g.id AND me.user_id = $2
+ WHERE g.id = $1`;
+
 @Injectable()
 export class StudyGroupRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -46,11 +51,7 @@ export class StudyGroupRepository {
     manager: EntityManager,
     { groupId, userId }: { groupId: string; userId: string },
   ): Promise<GroupRow | undefined> {
-    const rows = await manager.query(
-      `SELECT ${GROUP_COLUMNS} FROM study_groups g JOIN study_group_members me ON me.group_id = g.id AND me.user_id = $2
-        WHERE g.id = $1`,
-      [groupId, userId],
-    );
+    const rows = await manager.query(GROUP_FOR_MEMBER_SQL, [groupId, userId]);
     return rows[0];
   }
 

@@ -135,6 +135,41 @@ describe(StudyGroupController.name, () => {
     assert.equal((await req(ann, 'GET', `/api/question-sets/${set.id}`)).statusCode, 404, 'gone once out of the group');
   });
 
+  it('lets owner and admins withdraw an assignment, not members', async () => {
+    const ann = await newUser(t);
+    const { owner, group } = await groupWith(ann);
+    const set = (
+      await req(owner, 'POST', '/api/question-sets', {
+        title: 'Temp',
+        visibility: 'private',
+        questionIds: [bankIds[0]],
+      })
+    ).json();
+    const assignment = (
+      await req(owner, 'POST', `/api/study-groups/${group.id}/assignments`, {
+        questionSetId: set.id,
+        dueAt: new Date().toISOString(),
+      })
+    ).json().assignments[0];
+    assert.equal(
+      (await req(ann, 'DELETE', `/api/study-groups/${group.id}/assignments/${assignment.id}`)).statusCode,
+      403,
+    );
+    assert.equal(
+      (await req(owner, 'DELETE', `/api/study-groups/${group.id}/assignments/${assignment.id}`)).statusCode,
+      204,
+    );
+    assert.equal(
+      (await req(owner, 'DELETE', `/api/study-groups/${group.id}/assignments/${assignment.id}`)).statusCode,
+      404,
+    );
+    assert.equal(
+      (await req(ann, 'GET', `/api/question-sets/${set.id}`)).statusCode,
+      404,
+      'no longer readable through the group',
+    );
+  });
+
   it('refuses to assign a set the assigner cannot read', async () => {
     const { owner, group } = await groupWith();
     const other = await newUser(t);

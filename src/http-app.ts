@@ -2,9 +2,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { DomainError } from './common/domain-error.js';
 import { requestIdFor } from './common/logging.js';
+import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
@@ -37,10 +40,13 @@ export async function createHttpApp({
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // JSON only: Nest's parsers (JSON and urlencoded) are replaced by the one in guardInput.
+    bodyParser: false,
     preview: isPreview,
     ...(isPreview ? { logger: false } : {}),
   });
   if (!isPreview) app.useLogger(app.get(Logger));
+  guardInput(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // Swagger UI at /docs needs inline script and style; everything else is JSON.
@@ -66,4 +72,34 @@ export async function createHttpApp({
   serveOpenApi(app, buildOpenApiDocument(app));
   await app.init();
   return app;
+}
+
+/** Deeper than any request of ours needs; deep enough to stop stack-exhausting bodies. */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * The one gate for raw input: JSON is the only body type (others get 415), nesting is
+ * bounded before parsing, and no string anywhere in the body, query or path may hold a
+ * NUL or a lone surrogate, which Postgres would refuse or alter.
+ */
+function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
+    if (jsonDepth(body as string) > MAX_JSON_DEPTH) {
+      done(new DomainError('request.too-deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`), undefined);
+      return;
+    }
+    void parseJson(request, body as string, done);
+  });
+  fastify.addHook('preHandler', async (request) => {
+    const at =
+      unsafeTextAt(request.body, 'body') ??
+      unsafeTextAt(request.query, 'query') ??
+      unsafeTextAt(request.params, 'path');
+    if (at)
+      throw new DomainError('request.invalid-text', `A NUL character or a lone surrogate at ${at}.`, [
+        { field: at, message: 'contains a NUL character or broken Unicode' },
+      ]);
+  });
 }

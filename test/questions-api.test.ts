@@ -151,7 +151,7 @@ describe(QuestionController.name, () => {
       assert.deepEqual(byId.body, bySlug.body);
     });
 
-    const missing = ['no-such-question', '00000000-0000-4000-8000-000000000000', 'Not%20A%20Slug', '%00'];
+    const missing = ['no-such-question', '00000000-0000-4000-8000-000000000000', 'Not%20A%20Slug'];
     for (const key of missing) {
       it(`answers 404 problem+json for ${key}`, async () => {
         const { status, body, headers } = await get(`/api/questions/${key}`);

@@ -3,6 +3,8 @@ import type { ErrorCatalogue } from './error-catalogue.js';
 export const COMMON_ERRORS = {
   'request.validation-failed': { status: 400, title: 'The request is not valid' },
   'request.malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'request.too-deep': { status: 400, title: 'The request body is nested too deeply' },
+  'request.invalid-text': { status: 400, title: 'The request holds a NUL character or broken Unicode' },
   'request.bad-request': { status: 400, title: 'The request cannot be processed' },
   'request.body-too-large': { status: 413, title: 'The request body is too large' },
   'request.unsupported-media-type': { status: 415, title: 'The request body has an unsupported content type' },

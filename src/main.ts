@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof createHttpApp>>;
   try {
-    app = await createHttpApp({ config, databaseUrl: server.url });
+    app = await connectWithRetry(() => createHttpApp({ config, databaseUrl: server.url }), log);
     const applied = await runPendingMigrations(app.get(DataSource));
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     if (config.isBankSyncOnStart) await app.get(BankSyncService).sync(config.bankDir);
@@ -61,7 +61,12 @@ async function main(): Promise<void> {
       log.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
       void server.stop().finally(() => process.exit(1));
     }, config.shutdownTimeoutMs);
+    // Requests in flight at SIGTERM finish on keep-alive sockets that then sit idle until
+    // their timeout; closing idle sockets as they appear lets the server close at once.
+    const httpServer = app.getHttpServer();
+    const sweeper = setInterval(() => httpServer.closeIdleConnections(), 50);
     await app.close();
+    clearInterval(sweeper);
     await server.stop();
     clearTimeout(timer);
     log.info('stopped');
@@ -88,6 +93,43 @@ async function main(): Promise<void> {
   }
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log.info(`Interval API listening on ${base} (docs at ${base}/docs)`);
+}
+
+/** Network-level refusals worth waiting out: Postgres starting, restarting or not yet reachable. */
+const TRANSIENT =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Connection terminated/;
+
+/**
+ * Start-up does not give up on the first refusal: it retries with exponential backoff
+ * (0.5 s doubling to 15 s) and says so, until Postgres answers or the process is stopped.
+ */
+async function connectWithRetry<T>(connect: () => Promise<T>, log: pino.Logger): Promise<T> {
+  let delayMs = 500;
+  let isStopped = false;
+  const onSignal = () => {
+    isStopped = true;
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await connect();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!TRANSIENT.test(message) || isStopped) throw error;
+        log.warn(
+          `Postgres is unreachable (${message.split('\n')[0]}); attempt ${attempt}, retrying in ${delayMs / 1000} s`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (isStopped) throw new Error('stopped while waiting for Postgres');
+        delayMs = Math.min(delayMs * 2, 15_000);
+      }
+    }
+  } finally {
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGINT', onSignal);
+  }
 }
 
 void main();

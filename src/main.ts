@@ -122,7 +122,7 @@ async function connectWithRetry<T>(connect: () => Promise<T>, log: pino.Logger):
           `Postgres is unreachable (${message.split('\n')[0]}); attempt ${attempt}, retrying in ${delayMs / 1000} s`,
         );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
-        if (isStopped) throw new Error('stopped while waiting for Postgres');
+        if (isStopped) throw new Error('stopped while waiting for Postgres', { cause: error });
         delayMs = Math.min(delayMs * 2, 15_000);
       }
     }

@@ -13,5 +13,6 @@ export const COMMON_ERRORS = {
   'request.rate-limited': { status: 429, title: 'Too many requests; slow down' },
   'pagination.invalid-cursor': { status: 400, title: 'The cursor is not valid for this list' },
   'health.database-down': { status: 503, title: 'The database is unreachable' },
+  'service.database-unavailable': { status: 503, title: 'The database is unavailable; retry shortly' },
   'internal.error': { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies ErrorCatalogue;

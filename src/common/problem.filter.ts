@@ -75,5 +75,17 @@ function classify(exception: unknown): Classified {
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { code: HTTP_STATUS_CODES[fastifyError.statusCode] ?? 'request.bad-request' };
   }
+  if (isDatabaseUnavailable(exception)) return { code: 'service.database-unavailable' };
   return { code: 'internal.error' };
+}
+
+/** Postgres down, restarting or unreachable: the client should retry (same Idempotency-Key), not give up. */
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { message?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  const sqlState = String(error.driverError?.code ?? error.code ?? '');
+  // SQLSTATE class 08 is connection exceptions; 57P01-57P03 are admin shutdown, crash shutdown, cannot connect now.
+  return /^08|^57P0[123]$/.test(sqlState) || (typeof error.message === 'string' && UNAVAILABLE.test(error.message));
 }

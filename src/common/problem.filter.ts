@@ -83,8 +83,12 @@ function classify(exception: unknown): Classified {
 const UNAVAILABLE =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|Client has encountered a connection error/;
 
+/** What TypeORM throws from a transaction whose connection died under it (the rollback finds it released). */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 function isDatabaseUnavailable(exception: unknown): boolean {
-  const error = exception as { message?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  const error = exception as { name?: unknown; message?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  if (typeof error.name === 'string' && RELEASED_RUNNER.has(error.name)) return true;
   const sqlState = String(error.driverError?.code ?? error.code ?? '');
   // SQLSTATE class 08 is connection exceptions; 57P01-57P03 are admin shutdown, crash shutdown, cannot connect now.
   return /^08|^57P0[123]$/.test(sqlState) || (typeof error.message === 'string' && UNAVAILABLE.test(error.message));

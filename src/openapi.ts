@@ -15,6 +15,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth('sid', { type: 'apiKey', in: 'cookie', name: 'sid' }, 'cookie')
     .addSecurityRequirements('bearer')
     .addSecurityRequirements('cookie')
+    .addServer('/', 'This server')
+    .addTag('operations', 'Health')
+    .addTag('auth', 'Sign-up, sign-in and sessions')
+    .addTag('accounts', 'My account, settings and data')
+    .addTag('questions', 'The public bank and private questions')
+    .addTag('practice', 'Spaced repetition: queue, reviews, cards, forecast')
+    .addTag('question sets', 'Sets, sharing, forks and subscriptions')
+    .addTag('interviews', 'Mock interviews on scorecards')
+    .addTag('study groups', 'Groups, invite codes and assignments')
+    .addTag('progress', 'Group and personal progress')
+    .addTag('admin', 'Curating the bank')
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
 }

@@ -36,24 +36,24 @@ export class QuestionController {
     return this.questions.createAuthored(caller, body);
   }
 
-  @Patch('questions/:id')
+  @Patch('questions/:idOrSlug')
   @ApiOperation({ summary: 'Edit my question: a new revision; reviews keep the one they were graded on' })
   @ApiOkResponse({ type: QuestionDetailDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   update(
     @CurrentUser() caller: Caller,
-    @Param('id') id: string,
+    @Param('idOrSlug') id: string,
     @Body() body: UpdateQuestionDto,
   ): Promise<QuestionDetailDto> {
     return this.questions.reviseAuthored(caller, id, body);
   }
 
-  @Delete('questions/:id')
+  @Delete('questions/:idOrSlug')
   @HttpCode(204)
   @ApiOperation({ summary: 'Retire my question (hidden; history kept)' })
   @ApiNoContentResponse()
   @ApiProblemResponses(401, 403, 404, 409)
-  async retire(@CurrentUser() caller: Caller, @Param('id') id: string): Promise<void> {
+  async retire(@CurrentUser() caller: Caller, @Param('idOrSlug') id: string): Promise<void> {
     await this.questions.retireAuthored(caller, id);
   }
 

@@ -38,13 +38,14 @@ export class InterviewService {
       ]);
     }
     const id = await this.dataSource.transaction(async (tx) => {
+      // The set first: a set the caller cannot read is a 404 before anything else is said.
+      const snapshot = await this.sets.snapshotForInterview(tx, caller, body.questionSetId);
       const candidateId = await this.candidate(tx, body);
       if (candidateId === caller.userId) {
         throw new DomainError('request.validation-failed', 'You cannot interview yourself.', [
           { field: 'candidateId', message: 'the candidate must be someone else' },
         ]);
       }
-      const snapshot = await this.sets.snapshotForInterview(tx, caller, body.questionSetId);
       if (snapshot.questions.length === 0) {
         throw new DomainError('request.validation-failed', 'The set has no questions.', [
           { field: 'questionSetId', message: 'the set has no live questions' },

@@ -1,0 +1,273 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { buildOpenApiDocument } from '../src/openapi.js';
+import { questionPayload } from './support/payloads.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { newUser, type TestUser } from './support/users.js';
+
+/**
+ * Who reaches what, for every route in the OpenAPI document and every role. One letter per
+ * role, in ROLES order: r = reaches it (any answer but 401/403/404), h = hidden (401 or
+ * 404: for them it does not exist), f = forbidden (403: they can see it, not do it).
+ * A route missing here fails the first test, so a new route must be added to the table.
+ *
+ * The owner made everything: a private question (and reviewed it), a private set holding it
+ * (the viewer and editor are members), a share link, a study group (the member belongs, the
+ * set is assigned), and an interview of the candidate on that set.
+ */
+const ROLES = ['anonymous', 'stranger', 'admin', 'viewer', 'editor', 'member', 'candidate', 'owner'] as const;
+type Role = (typeof ROLES)[number];
+
+const SELF = 'hrrrrrrr';
+const PUBLIC = 'rrrrrrrr';
+const SET_READERS = 'hhhrrrhr';
+const SET_OWNER = 'hhhfffhr';
+const GROUP_OWNER = 'hhhhhfhr';
+const GROUP_MEMBERS = 'hhhhhrhr';
+
+const MATRIX: Record<string, string> = {
+  'GET /health': PUBLIC,
+  'GET /api/topics': PUBLIC,
+  'GET /api/questions': PUBLIC,
+  'GET /api/questions/{idOrSlug}': SET_READERS,
+  'POST /api/questions': SELF,
+  'PATCH /api/questions/{idOrSlug}': 'hhrfffhr',
+  'DELETE /api/questions/{idOrSlug}': 'hhrfffhr',
+  'POST /api/admin/question-bank/sync': 'hhrhhhhh',
+  'POST /api/auth/register': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': SELF,
+  'POST /api/auth/password': SELF,
+  'GET /api/auth/sessions': SELF,
+  'DELETE /api/auth/sessions/{id}': 'hhhhhhhr',
+  'GET /api/me': SELF,
+  'PATCH /api/me': SELF,
+  'DELETE /api/me': 'hfffffff',
+  'GET /api/me/export': SELF,
+  'GET /api/me/progress': SELF,
+  'GET /api/practice/queue': SELF,
+  'POST /api/practice/reviews': SET_READERS,
+  'POST /api/practice/answers/analyze': SET_READERS,
+  'GET /api/practice/cards/{questionId}': 'hhhhhhhr',
+  'PATCH /api/practice/cards/{questionId}': SET_READERS,
+  'GET /api/practice/forecast': SELF,
+  'GET /api/practice/deck': SELF,
+  'PUT /api/practice/deck': SELF,
+  'GET /api/question-sets': SELF,
+  'POST /api/question-sets': SELF,
+  'GET /api/question-sets/{id}': SET_READERS,
+  'PATCH /api/question-sets/{id}': 'hhhfrfhr',
+  'DELETE /api/question-sets/{id}': SET_OWNER,
+  'PUT /api/question-sets/{id}/members/{userId}': SET_OWNER,
+  'DELETE /api/question-sets/{id}/members/{userId}': 'hhhrffhr',
+  'POST /api/question-sets/{id}/share-link': SET_OWNER,
+  'DELETE /api/question-sets/{id}/share-link': SET_OWNER,
+  'GET /api/shared/{token}': PUBLIC,
+  'POST /api/question-sets/{id}/fork': SET_READERS,
+  'POST /api/question-sets/{id}/subscribe': SET_READERS,
+  'DELETE /api/question-sets/{id}/subscribe': SET_READERS,
+  'POST /api/interviews': 'hhhrrrhr',
+  'GET /api/interviews': SELF,
+  'GET /api/interviews/{id}': 'hhhhhhrr',
+  'POST /api/interviews/{id}/start': 'hhhhhhrh',
+  'PUT /api/interviews/{id}/answers/{questionId}': 'hhhhhhrh',
+  'POST /api/interviews/{id}/submit': 'hhhhhhrh',
+  'POST /api/interviews/{id}/cancel': 'hhhhhhhr',
+  'PUT /api/interviews/{id}/scorecards/{questionId}': 'hhhhhhhr',
+  'POST /api/interviews/{id}/complete': 'hhhhhhhr',
+  'GET /api/interviews/{id}/report': 'hhhhhhrr',
+  'POST /api/study-groups': SELF,
+  'POST /api/study-groups/join': SELF,
+  'GET /api/study-groups': SELF,
+  'GET /api/study-groups/{id}': GROUP_MEMBERS,
+  'DELETE /api/study-groups/{id}': GROUP_OWNER,
+  'POST /api/study-groups/{id}/invite-code': GROUP_OWNER,
+  'DELETE /api/study-groups/{id}/members/{userId}': GROUP_MEMBERS,
+  'PUT /api/study-groups/{id}/members/{userId}': GROUP_OWNER,
+  'PATCH /api/study-groups/{id}/me': GROUP_MEMBERS,
+  'POST /api/study-groups/{id}/assignments': GROUP_OWNER,
+  'DELETE /api/study-groups/{id}/assignments/{assignmentId}': GROUP_OWNER,
+  'GET /api/study-groups/{id}/progress': GROUP_MEMBERS,
+  'GET /api/study-groups/{id}/leaderboard': GROUP_MEMBERS,
+};
+
+interface Fixture {
+  questionId: string;
+  bankQuestionId: string;
+  setId: string;
+  shareToken: string;
+  groupId: string;
+  inviteCode: string;
+  assignmentId: string;
+  interviewId: string;
+  ownerSessionId: string;
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let users: Record<Exclude<Role, 'anonymous'>, TestUser>;
+  let bankQuestionId: string;
+  let operations: string[];
+
+  before(async () => {
+    t = await startTestApp();
+    users = {
+      stranger: await newUser(t),
+      admin: await newUser(t),
+      viewer: await newUser(t),
+      editor: await newUser(t),
+      member: await newUser(t),
+      candidate: await newUser(t),
+      owner: await newUser(t),
+    };
+    await t.sql.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [users.admin.id]);
+    bankQuestionId = (await t.request({ method: 'GET', url: '/api/questions/cap-theorem' })).json().id;
+    operations = Object.entries(buildOpenApiDocument(t.app).paths).flatMap(([path, item]) =>
+      Object.keys(item as object).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+  after(() => t.close());
+
+  /** A fresh session for a user, minted as the app mints them: logout or revocation in one case cannot leak into another. */
+  async function tokenFor(user: TestUser): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await t.sql.query(
+      `INSERT INTO sessions (user_id, token_hash, idle_expires_at, absolute_expires_at)
+       VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day')`,
+      [user.id, createHash('sha256').update(token).digest()],
+    );
+    return token;
+  }
+
+  async function fixture(): Promise<Fixture> {
+    const owner = users.owner;
+    const call = async (method: 'POST' | 'PUT', url: string, payload: object, as: TestUser = owner) => {
+      const response = await t.request({
+        method,
+        url,
+        headers: { authorization: `Bearer ${await tokenFor(as)}` },
+        payload,
+      });
+      assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
+      return response.json();
+    };
+    const question = await call('POST', '/api/questions', questionPayload());
+    await call('POST', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
+    const set = await call('POST', '/api/question-sets', {
+      title: 'Matrix set',
+      visibility: 'private',
+      questionIds: [question.id, bankQuestionId],
+    });
+    await call('PUT', `/api/question-sets/${set.id}/members/${users.viewer.id}`, { role: 'viewer' });
+    await call('PUT', `/api/question-sets/${set.id}/members/${users.editor.id}`, { role: 'editor' });
+    const link = await call('POST', `/api/question-sets/${set.id}/share-link`, {});
+    const group = await call('POST', '/api/study-groups', { name: 'Matrix group' });
+    await call('POST', '/api/study-groups/join', { inviteCode: group.inviteCode }, users.member);
+    const assigned = await call('POST', `/api/study-groups/${group.id}/assignments`, {
+      questionSetId: set.id,
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const interview = await call('POST', '/api/interviews', { questionSetId: set.id, candidateId: users.candidate.id });
+    const session = await t.sql.query(
+      `INSERT INTO sessions (user_id, token_hash, idle_expires_at, absolute_expires_at)
+       VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day') RETURNING id`,
+      [owner.id, randomBytes(32)],
+    );
+    return {
+      questionId: question.id,
+      bankQuestionId,
+      setId: set.id,
+      shareToken: link.token,
+      groupId: group.id,
+      inviteCode: group.inviteCode,
+      assignmentId: assigned.assignments[0].id,
+      interviewId: interview.id,
+      ownerSessionId: session.rows[0].id,
+    };
+  }
+
+  /** The path, with its ids taken from the fixture, and a valid body, so only authorization can refuse it. */
+  function requestFor(operation: string, f: Fixture, as: TestUser | undefined): { url: string; payload?: object } {
+    const [, path] = operation.split(' ');
+    const ids: Record<string, string> = {
+      '{idOrSlug}': f.questionId,
+      '{token}': f.shareToken,
+      '{assignmentId}': f.assignmentId,
+    };
+    let url = path;
+    if (path.startsWith('/api/question-sets/')) url = url.replace('{id}', f.setId).replace('{userId}', users.viewer.id);
+    if (path.startsWith('/api/study-groups/'))
+      url = url.replace('{id}', f.groupId).replace('{userId}', users.member.id);
+    if (path.startsWith('/api/interviews/'))
+      url = url.replace('{id}', f.interviewId).replace('{questionId}', f.questionId);
+    if (path.startsWith('/api/auth/sessions/')) url = url.replace('{id}', f.ownerSessionId);
+    if (path.startsWith('/api/practice/cards/')) url = url.replace('{questionId}', f.questionId);
+    for (const [param, value] of Object.entries(ids)) url = url.replace(param, value);
+
+    const bodies: Record<string, object> = {
+      'POST /api/questions': questionPayload(),
+      'PATCH /api/questions/{idOrSlug}': { difficulty: 2 },
+      'POST /api/auth/register': {
+        email: `m-${randomBytes(6).toString('hex')}@example.com`,
+        password: 'a long matrix passphrase',
+        displayName: 'M',
+      },
+      'POST /api/auth/login': { email: users.owner.email, password: users.owner.password },
+      'POST /api/auth/password': { currentPassword: as?.password ?? 'x', newPassword: as?.password ?? 'x' },
+      'PATCH /api/me': { displayName: 'Matrix' },
+      'DELETE /api/me': { password: 'not the password at all' },
+      'POST /api/practice/reviews': { questionId: f.questionId, rating: 'good' },
+      'POST /api/practice/answers/analyze': { questionId: f.questionId, answer: 'partition' },
+      'PATCH /api/practice/cards/{questionId}': { isSuspended: false },
+      'PUT /api/practice/deck': { topics: [] },
+      'POST /api/question-sets': { title: 'Mine', visibility: 'private', questionIds: [f.bankQuestionId] },
+      'PATCH /api/question-sets/{id}': { title: 'Renamed' },
+      'PUT /api/question-sets/{id}/members/{userId}': { role: 'editor' },
+      'POST /api/interviews': { questionSetId: f.setId, candidateId: users.candidate.id },
+      'PUT /api/interviews/{id}/answers/{questionId}': { answer: 'An answer' },
+      'PUT /api/interviews/{id}/scorecards/{questionId}': { criteria: [], notes: '' },
+      'POST /api/interviews/{id}/complete': { recommendation: 'yes', summary: 'Fine' },
+      'POST /api/study-groups': { name: 'Another' },
+      'POST /api/study-groups/join': { inviteCode: f.inviteCode },
+      'PUT /api/study-groups/{id}/members/{userId}': { role: 'admin' },
+      'PATCH /api/study-groups/{id}/me': { isOnLeaderboard: true },
+      'POST /api/study-groups/{id}/assignments': { questionSetId: f.setId, dueAt: new Date().toISOString() },
+    };
+    return { url, payload: bodies[operation] };
+  }
+
+  it('has a row for every route in the OpenAPI document, and no row for a route that is gone', () => {
+    assert.deepEqual([...operations].sort(), Object.keys(MATRIX).sort());
+    for (const [route, row] of Object.entries(MATRIX)) assert.match(row, /^[rhf]{8}$/, route);
+  });
+
+  it('lets every role reach exactly what the table says', async () => {
+    const problems: string[] = [];
+    let shared: Fixture | undefined;
+    for (const operation of Object.keys(MATRIX)) {
+      const [method] = operation.split(' ');
+      for (const [i, role] of ROLES.entries()) {
+        // Reads share one fixture; every write gets its own, so one role's action cannot change another's case.
+        const f = method === 'GET' ? (shared ??= await fixture()) : await fixture();
+        const user = role === 'anonymous' ? undefined : users[role];
+        const { url, payload } = requestFor(operation, f, user);
+        const response = await t.request({
+          method: method as 'GET',
+          url,
+          headers: user ? { authorization: `Bearer ${await tokenFor(user)}` } : {},
+          ...(payload ? { payload } : method === 'GET' ? {} : { payload: {} }),
+        });
+        const seen =
+          response.statusCode === 401 || response.statusCode === 404 ? 'h' : response.statusCode === 403 ? 'f' : 'r';
+        if (response.statusCode >= 500) problems.push(`${operation} as ${role}: ${response.statusCode}`);
+        else if (seen !== MATRIX[operation][i]) {
+          problems.push(
+            `${operation} as ${role}: expected ${MATRIX[operation][i]}, got ${seen} (${response.statusCode} ${response.body.slice(0, 120)})`,
+          );
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+});

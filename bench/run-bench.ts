@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
-import { newSessionToken } from '../src/sessions/session-token.js';
+import { newSecretToken } from '../src/common/secret-token.js';
 import { freePort } from '../test/support/postgres.js';
 import { makeGroupFixture } from './group-fixture.js';
 import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
@@ -220,7 +220,7 @@ async function mintSessions(url: string, count: number): Promise<string[]> {
     );
     const tokens: string[] = [];
     for (const { id } of rows) {
-      const { token, tokenHash } = newSessionToken();
+      const { token, tokenHash } = newSecretToken();
       await client.query(
         `INSERT INTO sessions (user_id, token_hash, idle_expires_at, absolute_expires_at)
          VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day')`,

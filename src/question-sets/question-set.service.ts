@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { DomainError } from '../common/domain-error.js';
 import { DEFAULT_PAGE_SIZE, type Page } from '../common/pagination.js';
 import { toQuestionSummaryDto } from '../questions/question.dto.js';
-import { hashSessionToken, isWellFormedToken, newSessionToken } from '../sessions/session-token.js';
+import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from '../common/secret-token.js';
 import type {
   CreateQuestionSetDto,
   QuestionSetDto,
@@ -119,7 +119,7 @@ export class QuestionSetService {
 
   /** A new unguessable link (256 bits; only its hash is kept); any previous link stops working. */
   async createShareLink(caller: Caller, setId: string): Promise<ShareLinkDto> {
-    const { token, tokenHash } = newSessionToken();
+    const { token, tokenHash } = newSecretToken();
     await this.dataSource.transaction(async (tx) => {
       await this.authorized(tx, caller, setId, 'manage-share-link');
       await this.sets.setShareTokenHash(tx, { setId, tokenHash });
@@ -135,7 +135,9 @@ export class QuestionSetService {
   }
 
   async getShared(token: string, viewerId?: string): Promise<QuestionSetDto> {
-    const set = isWellFormedToken(token) ? await this.sets.findByShareTokenHash(hashSessionToken(token)) : undefined;
+    const set = isWellFormedSecretToken(token)
+      ? await this.sets.findByShareTokenHash(hashSecretToken(token))
+      : undefined;
     if (!set) throw new DomainError('shared-link.not-found');
     return this.detail(this.dataSource.manager, set, 'link', viewerId);
   }

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
 import { SessionRepository, type SessionListRow } from './session.repository.js';
-import { isWellFormedToken, hashSessionToken, newSessionToken } from './session-token.js';
+import { isWellFormedSecretToken, hashSecretToken, newSecretToken } from '../common/secret-token.js';
 
 export interface StartedSession {
   token: string;
@@ -46,7 +46,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   ): Promise<{ user: MeDto } & StartedSession> {
     return this.dataSource.transaction(async (tx) => {
       const user = await this.accounts.create(tx, input);
-      const { token, tokenHash } = newSessionToken();
+      const { token, tokenHash } = newSecretToken();
       const sessionId = await this.sessions.insert(tx, this.sessionRow(user.id, tokenHash, userAgent));
       return { user, token, sessionId };
     });
@@ -74,7 +74,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async startSession(userId: string, userAgent: string | undefined): Promise<{ user: MeDto } & StartedSession> {
-    const { token, tokenHash } = newSessionToken();
+    const { token, tokenHash } = newSecretToken();
     const sessionId = await this.sessions.insert(
       this.dataSource.manager,
       this.sessionRow(userId, tokenHash, userAgent),
@@ -84,9 +84,9 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** The caller a token stands for, or undefined for an unknown, revoked or expired one. */
   async authenticate({ token, via }: { token: string; via: Caller['via'] }): Promise<Caller | undefined> {
-    if (!isWellFormedToken(token)) return undefined;
+    if (!isWellFormedSecretToken(token)) return undefined;
     const row = await this.sessions.findActiveAndTouch({
-      tokenHash: hashSessionToken(token),
+      tokenHash: hashSecretToken(token),
       idleDays: this.config.sessionIdleDays,
     });
     return row && { userId: row.userId, role: row.role, sessionId: row.sessionId, via };

@@ -4,7 +4,7 @@ import type { Caller } from '../common/auth.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { QuestionSetService } from '../question-sets/question-set.service.js';
-import { hashSessionToken, newSessionToken } from '../sessions/session-token.js';
+import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 import { canInGroup, outranks, type GroupAction } from './group-roles.js';
 import type { CreatedStudyGroupDto, InviteCodeDto, StudyGroupDto, StudyGroupSummaryDto } from './study-group.dto.js';
 import { StudyGroupRepository, type GroupRow } from './study-group.repository.js';
@@ -18,7 +18,7 @@ export class StudyGroupService {
   ) {}
 
   async create(caller: Caller, name: string): Promise<CreatedStudyGroupDto> {
-    const { token, tokenHash } = newSessionToken();
+    const { token, tokenHash } = newSecretToken();
     const id = await this.dataSource.transaction((tx) =>
       this.groups.insert(tx, { name: name.trim(), inviteCodeHash: tokenHash, ownerId: caller.userId }),
     );
@@ -44,7 +44,7 @@ export class StudyGroupService {
 
   async join(caller: Caller, inviteCode: string): Promise<StudyGroupDto> {
     const groupId = await this.dataSource.transaction(async (tx) => {
-      const id = await this.groups.findByInviteHash(tx, hashSessionToken(inviteCode));
+      const id = await this.groups.findByInviteHash(tx, hashSecretToken(inviteCode));
       if (!id) throw new DomainError('study-group.invalid-invite-code');
       await this.groups.join(tx, { groupId: id, userId: caller.userId });
       return id;
@@ -53,7 +53,7 @@ export class StudyGroupService {
   }
 
   async rotateInvite(caller: Caller, groupId: string): Promise<InviteCodeDto> {
-    const { token, tokenHash } = newSessionToken();
+    const { token, tokenHash } = newSecretToken();
     await this.dataSource.transaction(async (tx) => {
       await this.member(tx, caller, groupId, 'rotate-invite');
       await this.groups.setInviteHash(tx, { groupId, hash: tokenHash });

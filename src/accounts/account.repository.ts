@@ -64,6 +64,14 @@ export class AccountRepository {
     return rows[0];
   }
 
+  async existingId(
+    manager: EntityManager,
+    { id, email }: { id?: string; email?: string },
+  ): Promise<string | undefined> {
+    const [column, value] = id !== undefined ? ['id', id] : ['email', email];
+    return (await manager.query(`SELECT id FROM users WHERE ${column} = $1`, [value]))[0]?.id;
+  }
+
   async findCredentialsByEmail(email: string): Promise<{ id: string; passwordHash: string } | undefined> {
     const rows = await this.dataSource.query(`SELECT id, password_hash AS "passwordHash" FROM users WHERE email = $1`, [
       email,

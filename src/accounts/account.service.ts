@@ -39,6 +39,11 @@ export class AccountService {
     return credentials && isValid ? credentials.id : undefined;
   }
 
+  /** The id of an existing account, found by id or by (normalised) email; undefined when there is none. */
+  existingId(manager: EntityManager, key: { id: string } | { email: string }): Promise<string | undefined> {
+    return this.accounts.existingId(manager, 'id' in key ? { id: key.id } : { email: normaliseEmail(key.email) });
+  }
+
   async get(id: string): Promise<MeDto> {
     const row = await this.accounts.findById(id);
     if (!row) throw new DomainError('account.not-found');

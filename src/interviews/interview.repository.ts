@@ -49,14 +49,6 @@ const FROM = `FROM interviews i
 export class InterviewRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async userIdByEmail(manager: EntityManager, email: string): Promise<string | undefined> {
-    return (await manager.query(`SELECT id FROM users WHERE email = $1`, [email]))[0]?.id;
-  }
-
-  async userExists(manager: EntityManager, id: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM users WHERE id = $1`, [id])).length > 0;
-  }
-
   async insert(
     manager: EntityManager,
     interview: {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { normaliseEmail } from '../accounts/password-policy.js';
+import { AccountService } from '../accounts/account.service.js';
 import type { Caller } from '../common/auth.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { DomainError } from '../common/domain-error.js';
@@ -28,6 +28,7 @@ export class InterviewService {
     private readonly interviews: InterviewRepository,
     private readonly sets: QuestionSetService,
     private readonly practice: PracticeService,
+    private readonly accounts: AccountService,
   ) {}
 
   /** The caller interviews a candidate on a copy of a set they can read. */
@@ -191,11 +192,10 @@ export class InterviewService {
   }
 
   private async candidate(tx: EntityManager, body: CreateInterviewDto): Promise<string> {
-    const id = body.candidateEmail
-      ? await this.interviews.userIdByEmail(tx, normaliseEmail(body.candidateEmail))
-      : (await this.interviews.userExists(tx, body.candidateId!))
-        ? body.candidateId
-        : undefined;
+    const id = await this.accounts.existingId(
+      tx,
+      body.candidateEmail ? { email: body.candidateEmail } : { id: body.candidateId! },
+    );
     if (!id) throw new DomainError('interview.candidate-not-found');
     return id;
   }

@@ -200,10 +200,6 @@ export class QuestionSetRepository {
     );
   }
 
-  async userExists(manager: EntityManager, userId: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0;
-  }
-
   async upsertMember(
     manager: EntityManager,
     { setId, userId, role }: { setId: string; userId: string; role: 'viewer' | 'editor' },

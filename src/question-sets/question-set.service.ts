@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccountService } from '../accounts/account.service.js';
 import type { Caller } from '../common/auth.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { DomainError } from '../common/domain-error.js';
@@ -24,6 +25,7 @@ export class QuestionSetService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sets: QuestionSetRepository,
+    private readonly accounts: AccountService,
   ) {}
 
   async create(caller: Caller, body: CreateQuestionSetDto): Promise<QuestionSetDto> {
@@ -98,7 +100,7 @@ export class QuestionSetService {
   async putMember(caller: Caller, setId: string, userId: string, role: 'viewer' | 'editor'): Promise<QuestionSetDto> {
     await this.dataSource.transaction(async (tx) => {
       await this.authorized(tx, caller, setId, 'manage-members');
-      if (!isUuid(userId) || userId === caller.userId || !(await this.sets.userExists(tx, userId))) {
+      if (!isUuid(userId) || userId === caller.userId || !(await this.accounts.existingId(tx, { id: userId }))) {
         throw new DomainError('question-set.member-not-found', 'No other user has this id.');
       }
       await this.sets.upsertMember(tx, { setId, userId, role });

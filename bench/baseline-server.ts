@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { ACCOUNT_BY_ID_SQL } from '../src/accounts/account.repository.js';
-import { nextReview } from '../src/practice/next-review.js';
+import { FORGETTING_CURVE, nextReview } from '../src/practice/next-review.js';
 import {
   CLAIM_KEY_SQL,
   dueLearningSql,
@@ -23,11 +23,11 @@ import {
 import { studyDayBounds } from '../src/practice/user-day.js';
 import { PRACTICE_QUESTION_SQL, questionDetailSql, searchActiveSql } from '../src/questions/question.queries.js';
 import { ACTIVE_SESSION_SQL } from '../src/sessions/session.queries.js';
-import { groupProgress } from '../src/progress/group-progress.js';
+import { dayStartsOf, groupProgress, recallBuckets } from '../src/progress/group-progress.js';
 import {
   GROUP_ASSIGNED_QUESTIONS_SQL,
   GROUP_MEMBERS_SQL,
-  MEMBER_CARDS_SQL,
+  MEMBER_RECALL_SQL,
   REVIEW_DAYS_SQL,
 } from '../src/progress/progress.queries.js';
 import { GROUP_FOR_MEMBER_SQL } from '../src/study-groups/study-group.repository.js';
@@ -180,12 +180,22 @@ app.get<{ Params: { id: string } }>('/api/study-groups/:id/progress', async (req
     pool.query(GROUP_ASSIGNED_QUESTIONS_SQL, [groupId]).then((r) => r.rows),
   ]);
   const userIds = members.map((m: { userId: string }) => m.userId);
-  const questionIds = [...new Set(assigned.map((a: { questionId: string }) => a.questionId))];
-  const [cards, reviewDays] = await Promise.all([
-    pool.query(MEMBER_CARDS_SQL, [userIds, questionIds]).then((r) => r.rows),
+  const buckets = recallBuckets(assigned, now);
+  const [sums, reviewDays] = await Promise.all([
+    pool
+      .query(MEMBER_RECALL_SQL, [
+        userIds,
+        dayStartsOf(members, now),
+        buckets.names,
+        buckets.questionIds,
+        buckets.instants,
+        FORGETTING_CURVE.decay,
+        FORGETTING_CURVE.factor,
+      ])
+      .then((r) => r.rows),
     pool.query(REVIEW_DAYS_SQL, [userIds, new Date(now.getTime() - 400 * 86_400_000)]).then((r) => r.rows),
   ]);
-  return groupProgress({ members, assigned, cards, reviewDays, now });
+  return groupProgress({ members, assigned, sums, reviewDays, now });
 });
 
 app.get('/health', async () => ({ status: 'ok' }));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { studyDayBounds } from '../src/practice/user-day.js';
+import { retrievability } from '../src/practice/next-review.js';
+import { studyDayBounds, studyDayStart } from '../src/practice/user-day.js';
 import { StudyGroupController } from '../src/study-groups/study-group.controller.js';
 import { questionPayload } from './support/payloads.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -233,6 +234,42 @@ describe(StudyGroupController.name, () => {
       );
     });
 
+    it('predicts recall in Postgres exactly as the scheduler does, now and on each due date', async () => {
+      const ann = await newUser(t);
+      const { owner, group } = await groupWith(ann);
+      const set = (
+        await req(owner, 'POST', '/api/question-sets', {
+          title: 'Exact',
+          visibility: 'private',
+          questionIds: bankIds.slice(0, 3),
+        })
+      ).json();
+      const dueAt = new Date(Date.now() + 9 * 86_400_000);
+      await req(owner, 'POST', `/api/study-groups/${group.id}/assignments`, { questionSetId: set.id, dueAt });
+      for (const questionId of bankIds.slice(0, 2))
+        await req(ann, 'POST', '/api/practice/reviews', { questionId, rating: 'good' });
+      const memories = [
+        { questionId: bankIds[0], stability: 3.7, lastReviewAt: new Date(Date.now() - 2.5 * 86_400_000) },
+        { questionId: bankIds[1], stability: 41.25, lastReviewAt: new Date(Date.now() - 10 * 86_400_000) },
+      ];
+      for (const m of memories)
+        await t.sql.query(
+          `UPDATE cards SET stability = $3, last_review_at = $4, due_at = now() - interval '2 days', state = 2
+            WHERE user_id = $1 AND question_id = $2`,
+          [ann.id, m.questionId, m.stability, m.lastReviewAt],
+        );
+      const body = (await req(ann, 'GET', `/api/study-groups/${group.id}/progress`)).json();
+      const annRow = body.members.find((m: { userId: string }) => m.userId === ann.id);
+      const meanAt = (at: Date) => memories.reduce((sum, m) => sum + retrievability({ ...m, at }), 0) / 3;
+      assert.ok(Math.abs(annRow.recallNow - meanAt(new Date())) < 1e-6, `${annRow.recallNow} vs ${meanAt(new Date())}`);
+      assert.ok(Math.abs(annRow.recallAtDue - meanAt(dueAt)) < 1e-6, `${annRow.recallAtDue} vs ${meanAt(dueAt)}`);
+      assert.deepEqual([annRow.assigned, annRow.started, annRow.overdue], [3, 2, 2]);
+      assert.equal(
+        annRow.byTopic.reduce((sum: number, topic: { assigned: number }) => sum + topic.assigned, 0),
+        3,
+      );
+    });
+
     it('counts streaks in each member’s own time zone and day start', async () => {
       const [utc, la] = [await newUser(t), await newUser(t)];
       const { owner, group } = await groupWith(utc, la);
@@ -324,6 +361,12 @@ describe(StudyGroupController.name, () => {
         dueAt: new Date().toISOString(),
       });
       await req(ann, 'PATCH', `/api/study-groups/${group.id}/me`, { isOnLeaderboard: true });
+      const lastWeek = new Date(Date.now() - 8 * 86_400_000);
+      await req(ann, 'POST', '/api/practice/reviews', {
+        questionId: bankIds[0],
+        rating: 'good',
+        reviewedAt: lastWeek.toISOString(),
+      });
       await req(ann, 'POST', '/api/practice/reviews', { questionId: bankIds[0], rating: 'good' });
       await req(bob, 'POST', '/api/practice/reviews', { questionId: bankIds[0], rating: 'good' });
       const board = (await req(bob, 'GET', `/api/study-groups/${group.id}/leaderboard`)).json();
@@ -332,7 +375,23 @@ describe(StudyGroupController.name, () => {
         [ann.id],
       );
       assert.equal(board[0].reviewsThisWeek, 1);
-      assert.ok(board[0].recallGained > 0);
+
+      const now = new Date();
+      const then = (
+        await t.sql.query(
+          `SELECT (state_after->>'stability')::float8 AS stability FROM reviews WHERE user_id = $1 ORDER BY reviewed_at LIMIT 1`,
+          [ann.id],
+        )
+      ).rows[0];
+      const card = (
+        await t.sql.query(`SELECT stability, last_review_at AS "lastReviewAt" FROM cards WHERE user_id = $1`, [ann.id])
+      ).rows[0];
+      const weekStartAt = studyDayStart(board[0].weekStart, { timezone: 'UTC', dayStartsAtHour: 4 });
+      const gained =
+        (retrievability({ ...card, at: now }) -
+          retrievability({ stability: then.stability, lastReviewAt: lastWeek, at: weekStartAt })) /
+        2;
+      assert.ok(Math.abs(board[0].recallGained - gained) < 1e-6, `${board[0].recallGained} vs ${gained}`);
     });
   });
 

@@ -11,6 +11,8 @@ export interface AppConfig {
   dataDir: string;
   embeddedPgPort: number;
   dbPoolSize: number;
+  /** Group roll-ups (progress, leaderboard) computed at once per process; more wait their turn, bounding memory. */
+  progressConcurrency: number;
   bankDir: string;
   isBankSyncOnStart: boolean;
   logLevel: LogLevel;
@@ -105,6 +107,7 @@ export function loadConfig({ env, cwd, isTty }: { env: Env; cwd: string; isTty: 
     dataDir: path('DATA_DIR', '.data'),
     embeddedPgPort: integer('EMBEDDED_PG_PORT', 54329, 1, 65535),
     dbPoolSize: integer('DB_POOL_SIZE', 10, 1, 200),
+    progressConcurrency: integer('PROGRESS_CONCURRENCY', 4, 1, 64),
     bankDir: path('BANK_DIR', 'question-bank'),
     isBankSyncOnStart: boolean('BANK_SYNC', true),
     logLevel: oneOf('LOG_LEVEL', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info'),

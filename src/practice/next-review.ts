@@ -1,5 +1,6 @@
 import {
   type Card as FsrsCard,
+  computeDecayFactor,
   fsrs,
   forgetting_curve,
   FSRS6_DEFAULT_DECAY,
@@ -136,6 +137,13 @@ export function nextReview({
     isLeech: card.lapses >= LEECH_LAPSES,
   };
 }
+
+/**
+ * The FSRS-6 forgetting curve's constants, R(t) = (1 + factor * t / S) ^ decay with t in days,
+ * for SQL that predicts recall in the database (progress roll-ups) exactly as `retrievability` does.
+ */
+export const FORGETTING_CURVE: { readonly decay: number; readonly factor: number } =
+  computeDecayFactor(FSRS6_DEFAULT_DECAY);
 
 /** FSRS-6 probability of recall at `at` for a card last reviewed at `lastReviewAt`. */
 export function retrievability({

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  dayStartsOf,
   groupProgress,
-  toCsv,
+  recallBuckets,
   weeklyLeaderboard,
   type AssignedQuestion,
-  type MemberCard,
+  type BucketSum,
   type MemberInput,
+  toCsv,
 } from './group-progress.js';
 
 const now = new Date('2026-06-10T12:00:00Z'); // a Wednesday
@@ -20,27 +22,60 @@ const member = (userId: string, extra: Partial<MemberInput> = {}): MemberInput =
   ...extra,
 });
 const assigned: AssignedQuestion[] = [
-  { assignmentId: 'a1', title: 'Set one', dueAt: daysAgo(-5), questionId: 'q1', topic: 'caching' },
-  { assignmentId: 'a1', title: 'Set one', dueAt: daysAgo(-5), questionId: 'q2', topic: 'testing' },
-  { assignmentId: 'a2', title: 'Set two', dueAt: daysAgo(-20), questionId: 'q2', topic: 'testing' },
+  { assignmentId: 'a1', title: 'Set one', dueAt: daysAgo(-5), questionId: 'q1', topic: 'testing' },
+  { assignmentId: 'a1', title: 'Set one', dueAt: daysAgo(-5), questionId: 'q2', topic: 'caching' },
+  { assignmentId: 'a2', title: 'Set two', dueAt: daysAgo(-20), questionId: 'q2', topic: 'caching' },
 ];
-const card = (userId: string, questionId: string, fields: Partial<MemberCard> = {}): MemberCard => ({
+const sum = (userId: string, bucket: string, fields: Partial<BucketSum> = {}): BucketSum => ({
   userId,
-  questionId,
-  topic: 'x',
-  stability: 10,
-  lastReviewAt: now,
-  dueAt: daysAgo(-3),
-  state: 2,
-  isSuspended: false,
+  bucket,
+  started: 1,
+  recallSum: 1,
+  overdue: 0,
   ...fields,
+});
+
+describe('recallBuckets', () => {
+  it('sums each topic once per question now, and each assignment at its due date', () => {
+    const buckets = recallBuckets(assigned, now);
+    assert.deepEqual(
+      buckets.names.map((name, i) => [name, buckets.questionIds[i], buckets.instants[i].getTime() - now.getTime()]),
+      [
+        ['topic:testing', 'q1', 0],
+        ['topic:caching', 'q2', 0],
+        ['assignment:a1', 'q1', 5 * 86_400_000],
+        ['assignment:a1', 'q2', 5 * 86_400_000],
+        ['assignment:a2', 'q2', 20 * 86_400_000],
+      ],
+    );
+  });
+
+  it('is empty when nothing is assigned', () => assert.deepEqual(recallBuckets([], now).names, []));
+});
+
+describe('dayStartsOf', () => {
+  const cases: Array<[Partial<MemberInput>, string]> = [
+    [{}, '2026-06-10T00:00:00.000Z'],
+    [{ dayStartsAtHour: 13 }, '2026-06-09T13:00:00.000Z'],
+    [{ timezone: 'Asia/Kolkata', dayStartsAtHour: 4 }, '2026-06-09T22:30:00.000Z'],
+    [{ timezone: 'America/New_York' }, '2026-06-10T04:00:00.000Z'],
+  ];
+  for (const [settings, expected] of cases) {
+    it(`starts the day of ${JSON.stringify(settings)} at ${expected}`, () =>
+      assert.equal(dayStartsOf([member('x', settings)], now)[0].toISOString(), expected));
+  }
 });
 
 describe('groupProgress', () => {
   const result = groupProgress({
     members: [member('ann'), member('bob')],
     assigned,
-    cards: [card('ann', 'q1'), card('ann', 'q2', { dueAt: daysAgo(2) }), card('bob', 'q9')],
+    sums: [
+      sum('ann', 'topic:testing'),
+      sum('ann', 'topic:caching', { overdue: 1 }),
+      sum('ann', 'assignment:a1', { recallSum: 1.8, started: 2 }),
+      sum('ann', 'assignment:a2', { recallSum: 0.8 }),
+    ],
     reviewDays: [
       { userId: 'ann', day: '2026-06-10', count: 3 },
       { userId: 'ann', day: '2026-06-09', count: 2 },
@@ -60,35 +95,71 @@ describe('groupProgress', () => {
     assert.deepEqual([bob.started, bob.reviewsLast7Days, bob.streakDays], [0, 0, 0]);
   });
 
-  it('counts unstarted cards as 0 recall and cards due before today as overdue', () => {
+  it('averages recall over the assigned questions, a member without cards at 0, topics in order', () => {
     assert.ok(Math.abs(ann.recallNow - 1) < 1e-9);
     assert.equal(bob.recallNow, 0);
     assert.equal(ann.overdue, 1);
     assert.deepEqual(
-      ann.byTopic.map((t) => [t.topic, t.started, t.overdue]),
+      ann.byTopic.map((t) => [t.topic, t.assigned, t.started, t.recall, t.overdue]),
       [
-        ['caching', 1, 0],
-        ['testing', 1, 1],
+        ['caching', 1, 1, 1, 1],
+        ['testing', 1, 1, 1, 0],
+      ],
+    );
+    assert.deepEqual(
+      bob.byTopic.map((t) => [t.topic, t.started, t.recall]),
+      [
+        ['caching', 0, 0],
+        ['testing', 0, 0],
       ],
     );
   });
 
   it('predicts recall on the nearest upcoming due date, per assignment too', () => {
     assert.deepEqual(
-      ann.assignments.map((a) => a.assignmentId),
-      ['a1', 'a2'],
+      ann.assignments.map((a) => [a.assignmentId, a.recallAtDue]),
+      [
+        ['a1', 0.9],
+        ['a2', 0.8],
+      ],
     );
-    assert.equal(ann.recallAtDue, ann.assignments[0].recallAtDue);
-    assert.ok(ann.assignments[0].recallAtDue < 1 && ann.assignments[0].recallAtDue > ann.assignments[1].recallAtDue);
+    assert.equal(ann.recallAtDue, 0.9);
+    assert.equal(bob.recallAtDue, 0);
+  });
+
+  it('falls back to the latest due date once every one has passed', () => {
+    const past = assigned.map((a) => ({ ...a, dueAt: daysAgo(a.assignmentId === 'a1' ? 3 : 1) }));
+    const [late] = groupProgress({
+      members: [member('ann')],
+      assigned: past,
+      sums: [sum('ann', 'assignment:a1', { recallSum: 1 }), sum('ann', 'assignment:a2', { recallSum: 0.5 })],
+      reviewDays: [],
+      now,
+    }).members;
+    assert.equal(late.recallAtDue, 0.5);
   });
 
   it('rolls the group up from its members', () => {
     assert.equal(result.group.members, 2);
+    assert.equal(result.group.started, 2);
     assert.equal(result.group.reviewsLast7Days, 5);
+    assert.equal(result.group.overdue, 1);
     assert.ok(Math.abs(result.group.recallNow - 0.5) < 1e-9);
+    assert.equal(result.group.recallAtDue, 0.45);
     assert.deepEqual(
-      result.group.byTopic.map((t) => t.topic),
-      ['caching', 'testing'],
+      result.group.byTopic.map((t) => [t.topic, t.recall, t.started, t.overdue]),
+      [
+        ['caching', 0.5, 1, 1],
+        ['testing', 0.5, 1, 0],
+      ],
+    );
+  });
+
+  it('has no recall at due without assignments', () => {
+    const empty = groupProgress({ members: [member('ann')], assigned: [], sums: [], reviewDays: [], now });
+    assert.deepEqual(
+      [empty.members[0].recallNow, empty.members[0].recallAtDue, empty.group.recallAtDue],
+      [0, null, null],
     );
   });
 });
@@ -98,9 +169,15 @@ describe('weeklyLeaderboard', () => {
     const board = weeklyLeaderboard({
       members: [member('ann'), member('bob'), member('cid', { isOnLeaderboard: false })],
       assigned,
-      cards: [card('ann', 'q1'), card('bob', 'q1'), card('bob', 'q2')],
-      cardsAtWeekStart: [
-        { userId: 'bob', questionId: 'q1', topic: 'caching', stability: 10, lastReviewAt: daysAgo(10) },
+      sums: [
+        sum('ann', 'topic:testing', { recallSum: 0.9 }),
+        sum('bob', 'topic:testing', { recallSum: 0.9 }),
+        sum('bob', 'topic:caching', { recallSum: 0.9 }),
+        sum('bob', 'assignment:a1', { recallSum: 5 }),
+      ],
+      recallAtWeekStart: [
+        { userId: 'ann', recallSum: 0.9 },
+        { userId: 'bob', recallSum: 0.4 },
       ],
       reviewDays: [
         { userId: 'ann', day: '2026-06-08', count: 4 },
@@ -110,13 +187,12 @@ describe('weeklyLeaderboard', () => {
       now,
     });
     assert.deepEqual(
-      board.map((b) => [b.userId, b.weekStart, b.reviewsThisWeek]),
+      board.map((b) => [b.userId, b.weekStart, b.reviewsThisWeek, Math.round(b.recallGained * 1000) / 1000]),
       [
-        ['bob', '2026-06-08', 4],
-        ['ann', '2026-06-08', 4],
+        ['bob', '2026-06-08', 4, 0.7],
+        ['ann', '2026-06-08', 4, 0],
       ],
     );
-    assert.ok(board[0].recallGained > board[1].recallGained, 'bob gained more: two cards from a faded start');
   });
 });
 

@@ -1,5 +1,4 @@
 import { studyDate, studyDayBounds, studyDayStart, type DaySettings } from '../practice/user-day.js';
-import { recallOver, type CardMemory } from './recall.js';
 import { currentStreak, lastDays, weekStart } from './streak.js';
 
 export interface MemberInput extends DaySettings {
@@ -16,11 +15,24 @@ export interface AssignedQuestion {
   topic: string;
 }
 
-export interface MemberCard extends CardMemory {
+/**
+ * Where a group roll-up sums its members' cards (MEMBER_RECALL_SQL): one row per (bucket,
+ * question, instant). Each topic's bucket holds its assigned questions once, at `now`; each
+ * assignment's holds its questions at its due date.
+ */
+export interface RecallBuckets {
+  names: string[];
+  questionIds: string[];
+  instants: Date[];
+}
+
+/** One member's cards summed over one bucket: started cards, recall at the bucket's instant, overdue cards. */
+export interface BucketSum {
   userId: string;
-  dueAt: Date;
-  state: number;
-  isSuspended: boolean;
+  bucket: string;
+  started: number;
+  recallSum: number;
+  overdue: number;
 }
 
 export interface TopicProgress {
@@ -57,82 +69,106 @@ export interface GroupTotals {
   byTopic: Array<{ topic: string; recall: number; started: number; overdue: number }>;
 }
 
-/** Everything the progress view shows, from the four queries' rows; pure, so it is tested by tables. */
+const topicBucket = (topic: string) => `topic:${topic}`;
+const assignmentBucket = (assignmentId: string) => `assignment:${assignmentId}`;
+
+/** The buckets a group's progress sums over, from its assigned questions. */
+export function recallBuckets(assigned: readonly AssignedQuestion[], now: Date): RecallBuckets {
+  const buckets: RecallBuckets = { names: [], questionIds: [], instants: [] };
+  const add = (name: string, questionId: string, at: Date) => {
+    buckets.names.push(name);
+    buckets.questionIds.push(questionId);
+    buckets.instants.push(at);
+  };
+  for (const q of uniqueQuestions(assigned)) add(topicBucket(q.topic), q.questionId, now);
+  for (const a of assigned) add(assignmentBucket(a.assignmentId), a.questionId, a.dueAt);
+  return buckets;
+}
+
+/** The start of each member's current study day, before which a due card is overdue. */
+export function dayStartsOf(members: readonly MemberInput[], now: Date): Date[] {
+  return members.map((m) => studyDayBounds(now, { timezone: m.timezone, dayStartsAtHour: m.dayStartsAtHour }).start);
+}
+
+/**
+ * Everything the progress view shows, from the four queries' rows; pure, so it is tested by
+ * tables. Recall is a mean over the assigned questions, an unstarted one counting 0.
+ */
 export function groupProgress({
   members,
   assigned,
-  cards,
+  sums,
   reviewDays,
   now,
 }: {
   members: readonly MemberInput[];
   assigned: readonly AssignedQuestion[];
-  cards: readonly MemberCard[];
+  sums: readonly BucketSum[];
   reviewDays: ReadonlyArray<{ userId: string; day: string; count: number }>;
   now: Date;
 }): { group: GroupTotals; members: MemberProgress[] } {
   const questions = uniqueQuestions(assigned);
+  const topics = topicSizes(questions);
   const assignments = byAssignment(assigned);
-  const cardsOf = groupBy(cards, (c) => c.userId);
+  const sumsOf = bucketsByMember(sums);
   const daysOf = groupBy(reviewDays, (d) => d.userId);
 
   const rows = members.map((member): MemberProgress => {
     const settings = { timezone: member.timezone, dayStartsAtHour: member.dayStartsAtHour };
     const today = studyDate(now, settings);
-    const dayStart = studyDayBounds(now, settings).start;
     const counts = new Map((daysOf.get(member.userId) ?? []).map((d) => [d.day, d.count]));
-    const memberCards = new Map((cardsOf.get(member.userId) ?? []).map((c) => [c.questionId, c]));
-    const summary = recallOver({ assigned: questions, cards: memberCards, at: now });
-    const isOverdue = (questionId: string) => {
-      const card = memberCards.get(questionId);
-      return Boolean(card && card.state !== 0 && !card.isSuspended && card.dueAt < dayStart);
-    };
-    const overdueByTopic = new Map<string, number>();
-    for (const q of questions) {
-      if (isOverdue(q.questionId)) overdueByTopic.set(q.topic, (overdueByTopic.get(q.topic) ?? 0) + 1);
-    }
+    const mine = sumsOf.get(member.userId) ?? new Map<string, BucketSum>();
+    const byTopic = [...topics].map(([topic, size]): TopicProgress => {
+      const sum = mine.get(topicBucket(topic));
+      return {
+        topic,
+        assigned: size,
+        started: sum?.started ?? 0,
+        recall: (sum?.recallSum ?? 0) / size,
+        overdue: sum?.overdue ?? 0,
+      };
+    });
     const perAssignment = assignments.map((a) => ({
       assignmentId: a.assignmentId,
       title: a.title,
       dueAt: a.dueAt.toISOString(),
-      recallAtDue: recallOver({ assigned: a.questions, cards: memberCards, at: a.dueAt }).recall,
+      recallAtDue: (mine.get(assignmentBucket(a.assignmentId))?.recallSum ?? 0) / a.size,
     }));
     const nearest =
       perAssignment.find((a) => Date.parse(a.dueAt) >= now.getTime()) ?? perAssignment[perAssignment.length - 1];
     return {
       userId: member.userId,
       displayName: member.displayName,
-      assigned: summary.assigned,
-      started: summary.started,
+      assigned: questions.length,
+      started: total(byTopic, (t) => t.started),
       reviewsLast7Days: lastDays({ today, days: 7 }).reduce((sum, day) => sum + (counts.get(day) ?? 0), 0),
       streakDays: currentStreak({ activeDays: new Set(counts.keys()), today }),
-      recallNow: summary.recall,
+      recallNow: questions.length ? recallSumNow(mine, topics) / questions.length : 0,
       recallAtDue: nearest ? nearest.recallAtDue : null,
       assignments: perAssignment,
-      overdue: [...overdueByTopic.values()].reduce((sum, n) => sum + n, 0),
-      byTopic: summary.byTopic.map((t) => ({ ...t, overdue: overdueByTopic.get(t.topic) ?? 0 })),
+      overdue: total(byTopic, (t) => t.overdue),
+      byTopic,
     };
   });
 
   const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
   const dueRecalls = rows.map((r) => r.recallAtDue).filter((r): r is number => r !== null);
-  const topics = [...new Set(questions.map((q) => q.topic))].sort();
   return {
     group: {
       members: rows.length,
       assigned: questions.length,
-      started: rows.reduce((sum, r) => sum + r.started, 0),
-      reviewsLast7Days: rows.reduce((sum, r) => sum + r.reviewsLast7Days, 0),
-      overdue: rows.reduce((sum, r) => sum + r.overdue, 0),
+      started: total(rows, (r) => r.started),
+      reviewsLast7Days: total(rows, (r) => r.reviewsLast7Days),
+      overdue: total(rows, (r) => r.overdue),
       recallNow: mean(rows.map((r) => r.recallNow)),
       recallAtDue: dueRecalls.length ? mean(dueRecalls) : null,
-      byTopic: topics.map((topic) => {
-        const perMember = rows.map((r) => r.byTopic.find((t) => t.topic === topic)!);
+      byTopic: [...topics.keys()].map((topic, i) => {
+        const perMember = rows.map((r) => r.byTopic[i]);
         return {
           topic,
           recall: mean(perMember.map((t) => t.recall)),
-          started: perMember.reduce((sum, t) => sum + t.started, 0),
-          overdue: perMember.reduce((sum, t) => sum + t.overdue, 0),
+          started: total(perMember, (t) => t.started),
+          overdue: total(perMember, (t) => t.overdue),
         };
       }),
     },
@@ -147,45 +183,39 @@ export function groupProgress({
 export function weeklyLeaderboard({
   members,
   assigned,
-  cards,
-  cardsAtWeekStart,
+  sums,
+  recallAtWeekStart,
   reviewDays,
   now,
 }: {
   members: readonly MemberInput[];
   assigned: readonly AssignedQuestion[];
-  cards: readonly MemberCard[];
-  cardsAtWeekStart: ReadonlyArray<CardMemory & { userId: string }>;
+  sums: readonly BucketSum[];
+  recallAtWeekStart: ReadonlyArray<{ userId: string; recallSum: number }>;
   reviewDays: ReadonlyArray<{ userId: string; day: string; count: number }>;
   now: Date;
 }): Array<{ userId: string; displayName: string; weekStart: string; reviewsThisWeek: number; recallGained: number }> {
   const questions = uniqueQuestions(assigned);
-  const cardsOf = groupBy(cards, (c) => c.userId);
-  const startOf = groupBy(cardsAtWeekStart, (c) => c.userId);
+  const topics = topicSizes(questions);
+  const sumsOf = bucketsByMember(sums);
+  const thenOf = new Map(recallAtWeekStart.map((r) => [r.userId, r.recallSum]));
   const daysOf = groupBy(reviewDays, (d) => d.userId);
+  const meanOver = (sum: number) => (questions.length ? sum / questions.length : 0);
   return members
     .filter((m) => m.isOnLeaderboard)
     .map((member) => {
       const settings = { timezone: member.timezone, dayStartsAtHour: member.dayStartsAtHour };
       const monday = weekStart(studyDate(now, settings));
-      const at = studyDayStart(monday, settings);
-      const recallNow = recallOver({
-        assigned: questions,
-        cards: new Map((cardsOf.get(member.userId) ?? []).map((c) => [c.questionId, c])),
-        at: now,
-      }).recall;
-      const recallThen = recallOver({
-        assigned: questions,
-        cards: new Map((startOf.get(member.userId) ?? []).map((c) => [c.questionId, c])),
-        at,
-      }).recall;
+      const recallNow = meanOver(recallSumNow(sumsOf.get(member.userId), topics));
+      const recallThen = meanOver(thenOf.get(member.userId) ?? 0);
       return {
         userId: member.userId,
         displayName: member.displayName,
         weekStart: monday,
-        reviewsThisWeek: (daysOf.get(member.userId) ?? [])
-          .filter((d) => d.day >= monday)
-          .reduce((sum, d) => sum + d.count, 0),
+        reviewsThisWeek: total(
+          (daysOf.get(member.userId) ?? []).filter((d) => d.day >= monday),
+          (d) => d.count,
+        ),
         recallGained: recallNow - recallThen,
       };
     })
@@ -195,7 +225,7 @@ export function weeklyLeaderboard({
     );
 }
 
-/** Week starts (as instants) for each member, for STATE_AT_WEEK_START_SQL. */
+/** Week starts (as instants) for each member, for RECALL_AT_WEEK_START_SQL. */
 export function weekStartsOf(members: readonly MemberInput[], now: Date): Date[] {
   return members.map((m) => {
     const settings = { timezone: m.timezone, dayStartsAtHour: m.dayStartsAtHour };
@@ -210,21 +240,41 @@ function uniqueQuestions(assigned: readonly AssignedQuestion[]): Array<{ questio
 }
 
 function byAssignment(assigned: readonly AssignedQuestion[]) {
-  const map = new Map<
-    string,
-    { assignmentId: string; title: string; dueAt: Date; questions: Array<{ questionId: string; topic: string }> }
-  >();
+  const map = new Map<string, { assignmentId: string; title: string; dueAt: Date; size: number }>();
   for (const a of assigned) {
-    const entry = map.get(a.assignmentId) ?? {
-      assignmentId: a.assignmentId,
-      title: a.title,
-      dueAt: a.dueAt,
-      questions: [],
-    };
-    entry.questions.push({ questionId: a.questionId, topic: a.topic });
+    const entry = map.get(a.assignmentId) ?? { assignmentId: a.assignmentId, title: a.title, dueAt: a.dueAt, size: 0 };
+    entry.size++;
     map.set(a.assignmentId, entry);
   }
   return [...map.values()];
+}
+
+/** Assigned questions per topic, topics in order. */
+function topicSizes(questions: ReadonlyArray<{ topic: string }>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const topic of questions.map((q) => q.topic).sort((a, b) => a.localeCompare(b))) {
+    sizes.set(topic, (sizes.get(topic) ?? 0) + 1);
+  }
+  return sizes;
+}
+
+function bucketsByMember(sums: readonly BucketSum[]): Map<string, Map<string, BucketSum>> {
+  const map = new Map<string, Map<string, BucketSum>>();
+  for (const sum of sums) {
+    const mine = map.get(sum.userId) ?? new Map<string, BucketSum>();
+    mine.set(sum.bucket, sum);
+    map.set(sum.userId, mine);
+  }
+  return map;
+}
+
+/** A member's recall summed over every assigned question, now (the topic buckets together). */
+function recallSumNow(mine: ReadonlyMap<string, BucketSum> | undefined, topics: ReadonlyMap<string, number>): number {
+  return total([...topics.keys()], (topic) => mine?.get(topicBucket(topic))?.recallSum ?? 0);
+}
+
+function total<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((sum, item) => sum + value(item), 0);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

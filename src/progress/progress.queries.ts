@@ -21,11 +21,43 @@ export const GROUP_ASSIGNED_QUESTIONS_SQL = `SELECT ga.id AS "assignmentId", s.t
  WHERE ga.group_id = $1
  ORDER BY ga.due_at, ga.id, i.position`;
 
-/** Members' cards on the given questions ($1 user ids, $2 question ids), via cards_user_question_key. */
-export const MEMBER_CARDS_SQL = `SELECT c.user_id AS "userId", c.question_id AS "questionId", c.stability, c.last_review_at AS "lastReviewAt",
-       c.due_at AS "dueAt", c.state, c.is_suspended AS "isSuspended"
-  FROM cards c
- WHERE c.user_id = ANY($1::uuid[]) AND c.question_id = ANY($2::uuid[])`;
+/**
+ * FSRS-6 recall at `at` of a memory with `stability` last reviewed at `lastReview`, as
+ * `retrievability` in next-review.ts computes it: 0 when never reviewed; `decay` and `factor`
+ * are parameters bound to FORGETTING_CURVE.
+ */
+const recall = ({
+  stability,
+  lastReview,
+  at,
+  decay,
+  factor,
+}: {
+  stability: string;
+  lastReview: string;
+  at: string;
+  decay: string;
+  factor: string;
+}) =>
+  `CASE WHEN ${lastReview} IS NULL OR ${stability} <= 0 THEN 0
+        ELSE power(1 + ${factor} * greatest(0, extract(epoch FROM ${at} - ${lastReview})::float8 / 86400) / ${stability}, ${decay})
+   END`;
+
+/**
+ * Members' cards rolled up per member and bucket, in the database so that a group's tens of
+ * thousands of cards never cross the wire. $1 user ids and $2 the start of each one's study
+ * day; $3 bucket names, $4 question ids and $5 instants, one row per (bucket, question): a
+ * bucket sums recall at its instant over its questions; $6 decay, $7 factor. Only cards count:
+ * a bucket with no card for a member has no row. Via cards_user_question_key.
+ */
+export const MEMBER_RECALL_SQL = `SELECT c.user_id AS "userId", b.bucket,
+       count(*) FILTER (WHERE c.last_review_at IS NOT NULL)::int AS started,
+       sum(${recall({ stability: 'c.stability', lastReview: 'c.last_review_at', at: 'b.at', decay: '$6::float8', factor: '$7::float8' })})::float8 AS "recallSum",
+       count(*) FILTER (WHERE c.state <> 0 AND NOT c.is_suspended AND c.due_at < m.day_start)::int AS overdue
+  FROM unnest($1::uuid[], $2::timestamptz[]) AS m(user_id, day_start)
+  JOIN cards c ON c.user_id = m.user_id
+  JOIN unnest($3::text[], $4::uuid[], $5::timestamptz[]) AS b(bucket, question_id, at) ON b.question_id = c.question_id
+ GROUP BY c.user_id, b.bucket`;
 
 /** Reviews per user per study day since $2, via reviews_user_idx. */
 export const REVIEW_DAYS_SQL = `SELECT r.user_id AS "userId", ${STUDY_DATE} AS day, count(*)::int AS count
@@ -34,12 +66,15 @@ export const REVIEW_DAYS_SQL = `SELECT r.user_id AS "userId", ${STUDY_DATE} AS d
  GROUP BY r.user_id, day`;
 
 /**
- * Each card's memory at each member's week start ($1 user ids, $2 their week starts, $3
- * question ids): the state after its last review before then.
+ * Each member's summed recall at their week start ($1 user ids, $2 their week starts) over
+ * the questions $3, from each card's state after its last review before then; $4 decay,
+ * $5 factor.
  */
-export const STATE_AT_WEEK_START_SQL = `SELECT DISTINCT ON (r.card_id) r.user_id AS "userId", r.question_id AS "questionId",
-       coalesce((r.state_after->>'stability')::double precision, 0) AS stability, r.reviewed_at AS "lastReviewAt"
-  FROM unnest($1::uuid[], $2::timestamptz[]) AS w(user_id, week_start)
-  JOIN reviews r ON r.user_id = w.user_id AND r.reviewed_at < w.week_start
- WHERE r.question_id = ANY($3::uuid[])
- ORDER BY r.card_id, r.reviewed_at DESC`;
+export const RECALL_AT_WEEK_START_SQL = `SELECT s."userId", sum(${recall({ stability: 's.stability', lastReview: 's.reviewed_at', at: 's.week_start', decay: '$4::float8', factor: '$5::float8' })})::float8 AS "recallSum"
+  FROM (SELECT DISTINCT ON (r.card_id) r.user_id AS "userId", w.week_start, r.reviewed_at,
+               coalesce((r.state_after->>'stability')::double precision, 0) AS stability
+          FROM unnest($1::uuid[], $2::timestamptz[]) AS w(user_id, week_start)
+          JOIN reviews r ON r.user_id = w.user_id AND r.reviewed_at < w.week_start
+         WHERE r.question_id = ANY($3::uuid[])
+         ORDER BY r.card_id, r.reviewed_at DESC) AS s
+ GROUP BY s."userId"`;

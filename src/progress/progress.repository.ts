@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CardMemory } from './recall.js';
-import type { AssignedQuestion, MemberCard, MemberInput } from './group-progress.js';
+import { FORGETTING_CURVE } from '../practice/next-review.js';
+import type { AssignedQuestion, BucketSum, MemberInput, RecallBuckets } from './group-progress.js';
 import * as q from './progress.queries.js';
 
 @Injectable()
@@ -16,8 +16,24 @@ export class ProgressRepository {
     return this.dataSource.query(q.GROUP_ASSIGNED_QUESTIONS_SQL, [groupId]);
   }
 
-  memberCards({ userIds, questionIds }: { userIds: string[]; questionIds: string[] }): Promise<MemberCard[]> {
-    return this.dataSource.query(q.MEMBER_CARDS_SQL, [userIds, questionIds]);
+  memberRecall({
+    userIds,
+    dayStarts,
+    buckets,
+  }: {
+    userIds: string[];
+    dayStarts: Date[];
+    buckets: RecallBuckets;
+  }): Promise<BucketSum[]> {
+    return this.dataSource.query(q.MEMBER_RECALL_SQL, [
+      userIds,
+      dayStarts,
+      buckets.names,
+      buckets.questionIds,
+      buckets.instants,
+      FORGETTING_CURVE.decay,
+      FORGETTING_CURVE.factor,
+    ]);
   }
 
   reviewDays({
@@ -30,7 +46,7 @@ export class ProgressRepository {
     return this.dataSource.query(q.REVIEW_DAYS_SQL, [userIds, since]);
   }
 
-  stateAtWeekStart({
+  recallAtWeekStart({
     userIds,
     weekStarts,
     questionIds,
@@ -38,8 +54,14 @@ export class ProgressRepository {
     userIds: string[];
     weekStarts: Date[];
     questionIds: string[];
-  }): Promise<Array<CardMemory & { userId: string }>> {
-    return this.dataSource.query(q.STATE_AT_WEEK_START_SQL, [userIds, weekStarts, questionIds]);
+  }): Promise<Array<{ userId: string; recallSum: number }>> {
+    return this.dataSource.query(q.RECALL_AT_WEEK_START_SQL, [
+      userIds,
+      weekStarts,
+      questionIds,
+      FORGETTING_CURVE.decay,
+      FORGETTING_CURVE.factor,
+    ]);
   }
 
   /** My started cards with their topic, and my review total. */

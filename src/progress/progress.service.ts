@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { DataSource } from 'typeorm';
 import { AccountService } from '../accounts/account.service.js';
 import type { Caller } from '../common/auth.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
 import { retrievability } from '../practice/next-review.js';
 import { PracticeService } from '../practice/practice.service.js';
 import { studyDate, studyDayBounds } from '../practice/user-day.js';
 import { StudyGroupService } from '../study-groups/study-group.service.js';
-import { groupProgress, toCsv, weeklyLeaderboard, weekStartsOf } from './group-progress.js';
+import { dayStartsOf, groupProgress, recallBuckets, toCsv, weeklyLeaderboard, weekStartsOf } from './group-progress.js';
 import type { GroupProgressDto, LeaderboardEntryDto, MyProgressDto } from './progress.dto.js';
 import { ProgressRepository } from './progress.repository.js';
 import { currentStreak, lastDays } from './streak.js';
@@ -26,18 +29,27 @@ export const PROGRESS_CSV_COLUMNS = [
 
 @Injectable()
 export class ProgressService {
+  /**
+   * Group roll-ups are the heaviest reads (a group of 50 with 500 assigned questions sums
+   * 25,000 cards in Postgres), so only a few run at once per process and the rest queue:
+   * a burst of them cannot take every pooled connection from the hot paths.
+   */
+  private readonly rollUps: LimitFunction;
+
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly progress: ProgressRepository,
     private readonly groups: StudyGroupService,
     private readonly accounts: AccountService,
     private readonly practice: PracticeService,
-  ) {}
+  ) {
+    this.rollUps = pLimit(config.progressConcurrency);
+  }
 
   /** A group's progress in four queries whatever its size; members see figures, never answers. */
   async group(caller: Caller, groupId: string, now = new Date()): Promise<GroupProgressDto> {
-    const data = await this.groupData(caller, groupId, now);
-    return groupProgress({ ...data, now });
+    return this.rollUps(async () => groupProgress({ ...(await this.groupData(caller, groupId, now)), now }));
   }
 
   async groupCsv(caller: Caller, groupId: string): Promise<string> {
@@ -59,14 +71,16 @@ export class ProgressService {
   }
 
   async leaderboard(caller: Caller, groupId: string, now = new Date()): Promise<LeaderboardEntryDto[]> {
-    const data = await this.groupData(caller, groupId, now);
-    const onBoard = data.members.filter((m) => m.isOnLeaderboard);
-    const cardsAtWeekStart = await this.progress.stateAtWeekStart({
-      userIds: onBoard.map((m) => m.userId),
-      weekStarts: weekStartsOf(onBoard, now),
-      questionIds: [...new Set(data.assigned.map((a) => a.questionId))],
+    return this.rollUps(async () => {
+      const data = await this.groupData(caller, groupId, now);
+      const onBoard = data.members.filter((m) => m.isOnLeaderboard);
+      const recallAtWeekStart = await this.progress.recallAtWeekStart({
+        userIds: onBoard.map((m) => m.userId),
+        weekStarts: weekStartsOf(onBoard, now),
+        questionIds: [...new Set(data.assigned.map((a) => a.questionId))],
+      });
+      return weeklyLeaderboard({ ...data, recallAtWeekStart, now });
     });
-    return weeklyLeaderboard({ ...data, cardsAtWeekStart, now });
   }
 
   async mine(userId: string, now = new Date()): Promise<MyProgressDto> {
@@ -111,11 +125,15 @@ export class ProgressService {
       this.progress.groupAssignedQuestions(groupId),
     ]);
     const userIds = members.map((m) => m.userId);
-    const [cards, reviewDays] = await Promise.all([
-      this.progress.memberCards({ userIds, questionIds: [...new Set(assigned.map((a) => a.questionId))] }),
+    const [sums, reviewDays] = await Promise.all([
+      this.progress.memberRecall({
+        userIds,
+        dayStarts: dayStartsOf(members, now),
+        buckets: recallBuckets(assigned, now),
+      }),
       this.progress.reviewDays({ userIds, since: new Date(now.getTime() - HISTORY_DAYS * 86_400_000) }),
     ]);
-    return { members, assigned, cards, reviewDays };
+    return { members, assigned, sums, reviewDays };
   }
 }
 

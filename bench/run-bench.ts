@@ -17,7 +17,7 @@ import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
  * autocannon in one run. Writes bench/results.json and prints a table.
  *
  * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (10),
- * BENCH_CONNECTIONS (16).
+ * BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of scenario names, to run only those).
  */
 const root = join(import.meta.dirname, '..', '..');
 const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
   const appPort = await freePort();
   const basePort = await freePort();
-  const app = startProcess('app', join(root, 'dist/src/main.js'), {
+  const app = startProcess('app', [...nodeFlags(), join(root, 'dist/src/main.js')], {
     DATABASE_URL: databaseUrl,
     PORT: String(appPort),
     LOG_LEVEL: 'warn',
@@ -76,14 +76,16 @@ async function main(): Promise<void> {
   });
   try {
     await waitForHealth(`http://127.0.0.1:${appPort}/health`, app);
-    const baseline = startProcess('baseline', join(root, 'dist/bench/baseline-server.js'), {
+    const baseline = startProcess('baseline', [join(root, 'dist/bench/baseline-server.js')], {
       DATABASE_URL: databaseUrl,
       PORT: String(basePort),
       DB_POOL_SIZE: POOL_SIZE,
     });
     try {
       await waitForHealth(`http://127.0.0.1:${basePort}/health`, baseline);
-      const seedSize = SEED_SIZES[(process.env.BENCH_SEED ?? 'small') as keyof typeof SEED_SIZES] ?? SEED_SIZES.small;
+      const seedName = process.env.BENCH_SEED ?? 'full';
+      if (!(seedName in SEED_SIZES)) throw new Error(`BENCH_SEED must be small or full, not ${seedName}`);
+      const seedSize = SEED_SIZES[seedName as keyof typeof SEED_SIZES];
       await seedLoad(databaseUrl, seedSize, (line) => console.log(line));
       const { slugs, questionIds } = await bankQuestions(databaseUrl);
       const tokens = await mintSessions(databaseUrl, connections);
@@ -126,7 +128,9 @@ async function main(): Promise<void> {
       ];
 
       const results: Record<string, { app: Measure & { peakRssMb: number }; baseline: Measure; ratio: number }> = {};
-      for (const scenario of scenarios) {
+      const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim().toLowerCase());
+      const chosen = only ? scenarios.filter((s) => only.some((part) => s.name.includes(part))) : scenarios;
+      for (const scenario of chosen) {
         await load(appPort, scenario, 2);
         await load(basePort, scenario, 2);
         const appMeasure = await load(appPort, scenario, durationS);
@@ -151,7 +155,7 @@ async function main(): Promise<void> {
         scenarios: results,
         loginTiming,
       };
-      await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+      if (!only) await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
       printTable(results);
       console.log(
         `login, median of ${loginTiming.samples} each: wrong password ${loginTiming.wrongPasswordMedianMs} ms, ` +
@@ -166,8 +170,14 @@ async function main(): Promise<void> {
   }
 }
 
-function startProcess(name: string, file: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [file], {
+/** The Node flags `npm start` runs the app with (package.json config.nodeFlags), so the bench measures what ships. */
+function nodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
+  return (pkg.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean);
+}
+
+function startProcess(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -60,7 +60,7 @@ export class AccountRepository {
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<AccountRow | undefined> {
-    const rows: AccountRow[] = await manager.query(ACCOUNT_BY_ID_SQL, [id]);
+    const rows = await queryRows<AccountRow>(manager, ACCOUNT_BY_ID_SQL, [id]);
     return rows[0];
   }
 

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Rows of any statement. TypeORM's `query()` returns rows for SELECT and INSERT but
@@ -6,11 +7,17 @@ import type { EntityManager } from 'typeorm';
  * `UPDATE … RETURNING` reads the same as a SELECT.
  */
 export async function queryRows<T>(manager: EntityManager, text: string, values: unknown[] = []): Promise<T[]> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    const result = await runner.query(text, values, true);
-    return result.records as T[];
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
+  if (!manager.queryRunner) return poolRows(manager.connection, text, values);
+  const result = await manager.queryRunner.query(text, values, true);
+  return result.records as T[];
+}
+
+/**
+ * Rows of one statement run on its own, straight on the driver's pool: a hot read outside
+ * any transaction skips TypeORM's per-query runner (made, connected, broadcast, released).
+ * Failures are node-postgres errors, which the problem filter maps as it maps TypeORM's.
+ */
+export async function poolRows<T>(dataSource: DataSource, text: string, values: unknown[] = []): Promise<T[]> {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  return (await pool.query(text, values)).rows as T[];
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from '../database/sql.js';
+import { poolRows, queryRows } from '../database/sql.js';
 import type { MemoryState } from './next-review.js';
 import type { CardRow, QueueQuestionRow, QueueRow } from './practice.queries.js';
 import * as q from './practice.queries.js';
@@ -191,6 +191,6 @@ export class PracticeRepository {
   }
 
   private run<T>({ text, values }: q.Sql): Promise<T> {
-    return this.dataSource.query(text, values);
+    return poolRows(this.dataSource, text, values) as Promise<T>;
   }
 }

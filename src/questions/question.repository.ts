@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { poolRows } from '../database/sql.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
 import type { QuestionKind } from './question.entity.js';
 import {
@@ -94,7 +95,7 @@ export class QuestionRepository {
   }
 
   private run<T>({ text, values }: Sql): Promise<T> {
-    return this.dataSource.query(text, values);
+    return poolRows(this.dataSource, text, values) as Promise<T>;
   }
 
   /** A live question with its current rubric revision, for grading a review against it. */

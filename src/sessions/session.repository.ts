@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../common/auth.js';
-import { queryRows } from '../database/sql.js';
+import { poolRows, queryRows } from '../database/sql.js';
 import { ACTIVE_SESSION_SQL } from './session.queries.js';
 
 export interface ActiveSessionRow {
@@ -42,7 +42,7 @@ export class SessionRepository {
     tokenHash: Buffer;
     idleDays: number;
   }): Promise<ActiveSessionRow | undefined> {
-    const rows: ActiveSessionRow[] = await this.dataSource.query(ACTIVE_SESSION_SQL, [tokenHash, idleDays]);
+    const rows = await poolRows<ActiveSessionRow>(this.dataSource, ACTIVE_SESSION_SQL, [tokenHash, idleDays]);
     return rows[0];
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { ACCOUNT_BY_ID_SQL } from '../src/accounts/account.repository.js';
-import { FORGETTING_CURVE, nextReview } from '../src/practice/next-review.js';
+import { nextReview } from '../src/practice/next-review.js';
 import {
   CLAIM_KEY_SQL,
   dueLearningSql,
@@ -28,6 +28,7 @@ import {
   GROUP_ASSIGNED_QUESTIONS_SQL,
   GROUP_MEMBERS_SQL,
   MEMBER_RECALL_SQL,
+  memberRecallValues,
   REVIEW_DAYS_SQL,
 } from '../src/progress/progress.queries.js';
 import { GROUP_FOR_MEMBER_SQL } from '../src/study-groups/study-group.repository.js';
@@ -183,15 +184,7 @@ app.get<{ Params: { id: string } }>('/api/study-groups/:id/progress', async (req
   const buckets = recallBuckets(assigned, now);
   const [sums, reviewDays] = await Promise.all([
     pool
-      .query(MEMBER_RECALL_SQL, [
-        userIds,
-        dayStartsOf(members, now),
-        buckets.names,
-        buckets.questionIds,
-        buckets.instants,
-        FORGETTING_CURVE.decay,
-        FORGETTING_CURVE.factor,
-      ])
+      .query(MEMBER_RECALL_SQL, memberRecallValues({ userIds, dayStarts: dayStartsOf(members, now), buckets }))
       .then((r) => r.rows),
     pool.query(REVIEW_DAYS_SQL, [userIds, new Date(now.getTime() - 400 * 86_400_000)]).then((r) => r.rows),
   ]);

@@ -1,3 +1,6 @@
+import { FORGETTING_CURVE } from '../practice/next-review.js';
+import type { RecallBuckets } from './group-progress.js';
+
 /**
  * The reads behind progress, as parameterised SQL shared with the benchmark baseline. A
  * group's progress takes exactly these four statements, whatever its size.
@@ -58,6 +61,27 @@ export const MEMBER_RECALL_SQL = `SELECT c.user_id AS "userId", b.bucket,
   JOIN cards c ON c.user_id = m.user_id
   JOIN unnest($3::text[], $4::uuid[], $5::timestamptz[]) AS b(bucket, question_id, at) ON b.question_id = c.question_id
  GROUP BY c.user_id, b.bucket`;
+
+/** MEMBER_RECALL_SQL's parameters, in order. */
+export function memberRecallValues({
+  userIds,
+  dayStarts,
+  buckets,
+}: {
+  userIds: string[];
+  dayStarts: Date[];
+  buckets: RecallBuckets;
+}): unknown[] {
+  return [
+    userIds,
+    dayStarts,
+    buckets.names,
+    buckets.questionIds,
+    buckets.instants,
+    FORGETTING_CURVE.decay,
+    FORGETTING_CURVE.factor,
+  ];
+}
 
 /** Reviews per user per study day since $2, via reviews_user_idx. */
 export const REVIEW_DAYS_SQL = `SELECT r.user_id AS "userId", ${STUDY_DATE} AS day, count(*)::int AS count

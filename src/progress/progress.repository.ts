@@ -25,15 +25,7 @@ export class ProgressRepository {
     dayStarts: Date[];
     buckets: RecallBuckets;
   }): Promise<BucketSum[]> {
-    return this.dataSource.query(q.MEMBER_RECALL_SQL, [
-      userIds,
-      dayStarts,
-      buckets.names,
-      buckets.questionIds,
-      buckets.instants,
-      FORGETTING_CURVE.decay,
-      FORGETTING_CURVE.factor,
-    ]);
+    return this.dataSource.query(q.MEMBER_RECALL_SQL, q.memberRecallValues({ userIds, dayStarts, buckets }));
   }
 
   reviewDays({

@@ -1,8 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { DomainError } from './common/domain-error.js';
@@ -48,17 +48,7 @@ export async function createHttpApp({
   if (!isPreview) app.useLogger(app.get(Logger));
   guardInput(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    // Swagger UI at /docs needs inline script and style; everything else is JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  sendSecurityHeaders(app.getHttpAdapter().getInstance());
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
@@ -72,6 +62,27 @@ export async function createHttpApp({
   serveOpenApi(app, buildOpenApiDocument(app));
   await app.init();
   return app;
+}
+
+/**
+ * Helmet's headers on every reply. The middleware is built once here: @fastify/helmet
+ * rebuilds it, parsing the CSP again, on every request.
+ */
+function sendSecurityHeaders(fastify: FastifyInstance): void {
+  const secure = helmet({
+    // Swagger UI at /docs needs inline script and style; everything else is JSON.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    secure(request.raw, reply.raw, (error) => (error instanceof Error ? done(error) : done()));
+  });
 }
 
 /** Deeper than any request of ours needs; deep enough to stop stack-exhausting bodies. */

@@ -2,7 +2,6 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { DomainError } from './common/domain-error.js';
@@ -48,28 +47,8 @@ export async function createHttpApp({
   if (!isPreview) app.useLogger(app.get(Logger));
   guardInput(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
   await app.register(fastifyCookie);
-  sendSecurityHeaders(app.getHttpAdapter().getInstance());
-  if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
-  }
-  app.useGlobalPipes(createValidationPipe());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
-  serveOpenApi(app, buildOpenApiDocument(app));
-  await app.init();
-  return app;
-}
-
-/**
- * Helmet's headers on every reply. The middleware is built once here: @fastify/helmet
- * rebuilds it, parsing the CSP again, on every request.
- */
-function sendSecurityHeaders(fastify: FastifyInstance): void {
-  const secure = helmet({
+  // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too).
+  app.useSecurityHeaders({
     // Swagger UI at /docs needs inline script and style; everything else is JSON.
     contentSecurityPolicy: {
       directives: {
@@ -80,9 +59,20 @@ function sendSecurityHeaders(fastify: FastifyInstance): void {
       },
     },
   });
-  fastify.addHook('onRequest', (request, reply, done) => {
-    secure(request.raw, reply.raw, (error) => (error instanceof Error ? done(error) : done()));
-  });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  }
+  app.useGlobalPipes(createValidationPipe());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
+    });
+  serveOpenApi(app, buildOpenApiDocument(app));
+  await app.init();
+  return app;
 }
 
 /** Deeper than any request of ours needs; deep enough to stop stack-exhausting bodies. */

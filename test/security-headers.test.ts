@@ -11,13 +11,21 @@ describe(createHttpApp.name, () => {
     });
     after(() => t.close());
 
-    it('sends helmet’s security headers', async () => {
-      const response = await t.request({ method: 'GET', url: '/health' });
-      assert.equal(response.headers['x-content-type-options'], 'nosniff');
-      assert.equal(response.headers['x-frame-options'], 'SAMEORIGIN');
-      assert.match(String(response.headers['strict-transport-security']), /max-age=/);
-      assert.match(String(response.headers['content-security-policy']), /default-src 'self'/);
-    });
+    for (const [what, url] of [
+      ['a route', '/health'],
+      ['a 404', '/api/no-such-route'],
+    ]) {
+      it(`sends helmet’s security headers on ${what}`, async () => {
+        const response = await t.request({ method: 'GET', url });
+        assert.equal(response.headers['x-content-type-options'], 'nosniff');
+        assert.equal(response.headers['x-frame-options'], 'SAMEORIGIN');
+        assert.match(String(response.headers['strict-transport-security']), /max-age=/);
+        assert.match(
+          String(response.headers['content-security-policy']),
+          /^default-src 'self';.*script-src 'self' 'unsafe-inline';/,
+        );
+      });
+    }
 
     it('answers no CORS headers', async () => {
       const response = await t.request({

@@ -411,8 +411,9 @@ function toCardDto(card: CardRow & MemoryState): CardDto {
   };
 }
 
-function toSummary(row: QueueQuestionRow) {
-  return toQuestionSummaryDto({ ...row, difficulty: row.questionDifficulty });
+/** The row's fields picked, not spread (see toQuestionDetailDto). */
+function toSummary({ id, slug, topic, title, prompt, questionDifficulty, kind, tags }: QueueQuestionRow) {
+  return toQuestionSummaryDto({ id, slug, topic, title, prompt, difficulty: questionDifficulty, kind, tags });
 }
 
 function newItem(row: QueueQuestionRow, now: Date): QueueItemDto {

@@ -93,14 +93,19 @@ function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
     }
     void parseJson(request, body as string, done);
   });
-  fastify.addHook('preHandler', async (request) => {
+  fastify.addHook('preHandler', (request, _reply, done) => {
     const at =
       unsafeTextAt(request.body, 'body') ??
       unsafeTextAt(request.query, 'query') ??
       unsafeTextAt(request.params, 'path');
-    if (at)
-      throw new DomainError('request.invalid-text', `A NUL character or a lone surrogate at ${at}.`, [
+    if (!at) {
+      done();
+      return;
+    }
+    done(
+      new DomainError('request.invalid-text', `A NUL character or a lone surrogate at ${at}.`, [
         { field: at, message: 'contains a NUL character or broken Unicode' },
-      ]);
+      ]),
+    );
   });
 }

@@ -36,7 +36,7 @@ import { statement } from '../src/database/sql.js';
 
 /**
  * The raw baseline: Fastify and a pg pool running the app's own SQL (imported from the same
- * modules, sent as the same named statements) and the same scheduling function, with no
+ * modules, named or unnamed as the app sends them) and the same scheduling function, with no
  * Nest, no TypeORM, no validation, no security headers. It does the work the app does per
  * request, and nothing more.
  */
@@ -183,22 +183,20 @@ app.get<{ Params: { id: string } }>('/api/study-groups/:id/progress', async (req
   const caller = await callerOf(request);
   if (!caller) return reply.code(401).send({ code: 'auth.unauthenticated' });
   const groupId = request.params.id;
-  const group = (await pool.query(statement(GROUP_FOR_MEMBER_SQL, [groupId, caller.userId]))).rows[0];
+  const group = (await pool.query(GROUP_FOR_MEMBER_SQL, [groupId, caller.userId])).rows[0];
   if (!group) return reply.code(404).send({ code: 'study-group.not-found' });
   const now = new Date();
   const [members, assigned] = await Promise.all([
-    pool.query(statement(GROUP_MEMBERS_SQL, [groupId])).then((r) => r.rows),
-    pool.query(statement(GROUP_ASSIGNED_QUESTIONS_SQL, [groupId])).then((r) => r.rows),
+    pool.query(GROUP_MEMBERS_SQL, [groupId]).then((r) => r.rows),
+    pool.query(GROUP_ASSIGNED_QUESTIONS_SQL, [groupId]).then((r) => r.rows),
   ]);
   const userIds = members.map((m: { userId: string }) => m.userId);
   const buckets = recallBuckets(assigned, now);
   const [sums, reviewDays] = await Promise.all([
     pool
-      .query(
-        statement(MEMBER_RECALL_SQL, memberRecallValues({ userIds, dayStarts: dayStartsOf(members, now), buckets })),
-      )
+      .query(MEMBER_RECALL_SQL, memberRecallValues({ userIds, dayStarts: dayStartsOf(members, now), buckets }))
       .then((r) => r.rows),
-    pool.query(statement(REVIEW_DAYS_SQL, [userIds, new Date(now.getTime() - 400 * 86_400_000)])).then((r) => r.rows),
+    pool.query(REVIEW_DAYS_SQL, [userIds, new Date(now.getTime() - 400 * 86_400_000)]).then((r) => r.rows),
   ]);
   return groupProgress({ members, assigned, sums, reviewDays, now });
 });

@@ -37,9 +37,9 @@ export class PracticeRepository {
     tx: EntityManager,
     { userId, key, requestHash }: { userId: string; key: string; requestHash: string },
   ): Promise<StoredIdempotency | 'claimed'> {
-    const inserted = await tx.query(q.CLAIM_KEY_SQL, [userId, key, requestHash]);
+    const inserted = await queryRows(tx, q.CLAIM_KEY_SQL, [userId, key, requestHash]);
     if (inserted.length > 0) return 'claimed';
-    const rows: StoredIdempotency[] = await tx.query(q.READ_KEY_SQL, [userId, key]);
+    const rows = await queryRows<StoredIdempotency>(tx, q.READ_KEY_SQL, [userId, key]);
     return rows[0];
   }
 
@@ -47,13 +47,13 @@ export class PracticeRepository {
     tx: EntityManager,
     { userId, key, status, body }: { userId: string; key: string; status: number; body: object },
   ): Promise<void> {
-    await tx.query(q.SAVE_RESPONSE_SQL, [userId, key, status, JSON.stringify(body)]);
+    await queryRows(tx, q.SAVE_RESPONSE_SQL, [userId, key, status, JSON.stringify(body)]);
   }
 
   /** The user's card for a question, created as new if missing, locked for this transaction. */
   async lockCard(tx: EntityManager, { userId, questionId }: { userId: string; questionId: string }): Promise<CardRow> {
-    await tx.query(q.ENSURE_CARD_SQL, [userId, questionId]);
-    const rows: CardRow[] = await tx.query(q.LOCK_CARD_SQL, [userId, questionId]);
+    await queryRows(tx, q.ENSURE_CARD_SQL, [userId, questionId]);
+    const rows = await queryRows<CardRow>(tx, q.LOCK_CARD_SQL, [userId, questionId]);
     return rows[0];
   }
 
@@ -61,11 +61,15 @@ export class PracticeRepository {
     tx: EntityManager,
     { cardId, memory, isLeech }: { cardId: string; memory: MemoryState; isLeech: boolean },
   ): Promise<void> {
-    await tx.query(q.SAVE_MEMORY_SQL, q.saveMemoryValues({ cardId, memory, isLeech }));
+    await queryRows(tx, q.SAVE_MEMORY_SQL, q.saveMemoryValues({ cardId, memory, isLeech }));
   }
 
   async insertReview(tx: EntityManager, review: q.NewReview): Promise<{ id: string; createdAt: Date }> {
-    const rows = await tx.query(q.INSERT_REVIEW_SQL, q.insertReviewValues(review));
+    const rows = await queryRows<{ id: string; createdAt: Date }>(
+      tx,
+      q.INSERT_REVIEW_SQL,
+      q.insertReviewValues(review),
+    );
     return rows[0];
   }
 

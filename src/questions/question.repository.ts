@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { poolRows } from '../database/sql.js';
+import { poolRows, queryRows } from '../database/sql.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
 import type { QuestionKind } from './question.entity.js';
 import {
@@ -105,7 +105,12 @@ export class QuestionRepository {
   ): Promise<
     { id: string; rubricRevisionId: string; rubricRevision: number; criteria: RubricCriterion[] } | undefined
   > {
-    const rows = await manager.query(PRACTICE_QUESTION_SQL, [id, userId]);
+    const rows = await queryRows<{
+      id: string;
+      rubricRevisionId: string;
+      rubricRevision: number;
+      criteria: RubricCriterion[];
+    }>(manager, PRACTICE_QUESTION_SQL, [id, userId]);
     return rows[0];
   }
 

@@ -17,11 +17,11 @@ import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
  * autocannon in one run (app, baseline, baseline, app: half the duration each time). Writes
  * bench/results.json and prints a table.
  *
- * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (10),
+ * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20),
  * BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of scenario names, to run only those).
  */
 const root = join(import.meta.dirname, '..', '..');
-const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
+const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const POOL_SIZE = '10';
 

@@ -35,6 +35,14 @@ export interface QuestionDetailRow extends QuestionSummaryRow {
   retiredAt: Date | null;
 }
 
+/** A live question with the rubric revision a review is graded against. */
+export interface PracticeQuestionRow {
+  id: string;
+  rubricRevisionId: string;
+  rubricRevision: number;
+  criteria: RubricCriterion[];
+}
+
 export interface TopicCountRow {
   slug: string;
   name: string;
@@ -102,15 +110,8 @@ export class QuestionRepository {
   async findForPractice(
     manager: EntityManager,
     { id, userId }: { id: string; userId: string },
-  ): Promise<
-    { id: string; rubricRevisionId: string; rubricRevision: number; criteria: RubricCriterion[] } | undefined
-  > {
-    const rows = await queryRows<{
-      id: string;
-      rubricRevisionId: string;
-      rubricRevision: number;
-      criteria: RubricCriterion[];
-    }>(manager, PRACTICE_QUESTION_SQL, [id, userId]);
+  ): Promise<PracticeQuestionRow | undefined> {
+    const rows = await queryRows<PracticeQuestionRow>(manager, PRACTICE_QUESTION_SQL, [id, userId]);
     return rows[0];
   }
 

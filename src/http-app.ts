@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import { DomainError } from './common/domain-error.js';
 import { requestIdFor } from './common/logging.js';
 import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
-import { createValidationPipe } from './common/validation.js';
+import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
 
@@ -62,7 +62,7 @@ export async function createHttpApp({
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe(), createSchemaValidationPipe());
   app
     .getHttpAdapter()
     .getInstance()

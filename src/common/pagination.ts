@@ -1,25 +1,18 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import type * as z from 'zod';
+import { queryInt, queryObject, queryPattern } from './query-schema.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
+export const PAGE_QUERY_FIELDS = {
+  limit: queryInt(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+  cursor: queryPattern(/^[A-Za-z0-9_-]{1,512}$/, 'a cursor returned by this list').meta({
+    description: 'Opaque cursor from the previous page’s `nextCursor`.',
+  }),
+};
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s `nextCursor`.' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,512}$/, { message: 'cursor must be a cursor returned by this list' })
-  cursor?: string;
-}
+export const PageQueryDto = queryObject(PAGE_QUERY_FIELDS);
+export type PageQueryDto = z.infer<typeof PageQueryDto>;
 
 export interface Page<T> {
   items: T[];

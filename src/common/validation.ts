@@ -1,5 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { StandardSchemaValidationPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { DomainError, type FieldError } from './domain-error.js';
+import { UNKNOWN_FIELD } from './query-schema.js';
 
 /** Bodies and queries: unknown fields refused, types converted by the DTO, every failure listed. */
 export function createValidationPipe(): ValidationPipe {
@@ -10,15 +12,41 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors, '');
-      return new DomainError(
-        'request.validation-failed',
-        fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '),
-        fieldErrors,
-      );
-    },
+    exceptionFactory: (errors) => validationFailed(flatten(errors, '')),
   });
+}
+
+/** Parameters declared with a schema (`@Query({ schema })`, see query-schema.ts); others pass through. */
+export function createSchemaValidationPipe(): StandardSchemaValidationPipe {
+  return new StandardSchemaValidationPipe({
+    exceptionFactory: (issues) => validationFailed(fieldErrorsOf(issues)),
+  });
+}
+
+/**
+ * One error per field, the first its schema reported, as the class-validator pipe stops at the
+ * first too. zod reports the unknown fields of an object in one issue with their `keys`; each
+ * becomes its own error, named as the class-validator pipe names them.
+ */
+export function fieldErrorsOf(issues: readonly StandardSchemaV1.Issue[]): FieldError[] {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const at = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment));
+    const unknownKeys = 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as unknown[]) : undefined;
+    const fields = unknownKeys ? unknownKeys.map((key) => [...at, String(key)]) : [at];
+    for (const field of fields.map((path) => path.join('.'))) {
+      if (!byField.has(field)) byField.set(field, unknownKeys ? UNKNOWN_FIELD : issue.message);
+    }
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
+
+function validationFailed(fieldErrors: FieldError[]): DomainError {
+  return new DomainError(
+    'request.validation-failed',
+    fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    fieldErrors,
+  );
 }
 
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {
@@ -26,7 +54,7 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
-      message: message.replace(/^property (\S+) should not exist$/, 'is not a known field'),
+      message: message.replace(/^property (\S+) should not exist$/, UNKNOWN_FIELD),
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

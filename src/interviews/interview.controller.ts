@@ -33,7 +33,7 @@ export class InterviewController {
   @ApiOperation({ summary: 'Interviews I run or take, newest first' })
   @ApiOkResponse({ type: InterviewPageDto })
   @ApiProblemResponses(400, 401)
-  list(@CurrentUser() caller: Caller, @Query() query: PageQueryDto): Promise<InterviewPageDto> {
+  list(@CurrentUser() caller: Caller, @Query({ schema: PageQueryDto }) query: PageQueryDto): Promise<InterviewPageDto> {
     return this.interviews.list(caller, query);
   }
 
@@ -121,7 +121,7 @@ export class InterviewController {
   async report(
     @CurrentUser() caller: Caller,
     @Param('id') id: string,
-    @Query() query: ReportQueryDto,
+    @Query({ schema: ReportQueryDto }) query: ReportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewDto | string> {
     const interview = await this.interviews.report(caller, id);

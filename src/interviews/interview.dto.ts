@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type * as z from 'zod';
+import { queryChoice, queryObject } from '../common/query-schema.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -93,12 +95,8 @@ export class CompleteInterviewDto {
   summary: string;
 }
 
-export class ReportQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'markdown'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'markdown'])
-  format?: 'json' | 'markdown';
-}
+export const ReportQueryDto = queryObject({ format: queryChoice(['json', 'markdown']) });
+export type ReportQueryDto = z.infer<typeof ReportQueryDto>;
 
 export class ParticipantDto {
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'Null once the account was deleted' })

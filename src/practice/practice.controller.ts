@@ -30,7 +30,7 @@ export class PracticeController {
   @ApiOperation({ summary: 'What to practise now: due steps, due reviews, then new cards within today’s limit' })
   @ApiOkResponse({ type: QueueDto })
   @ApiProblemResponses(400, 401)
-  queue(@CurrentUser() caller: Caller, @Query() query: QueueQueryDto): Promise<QueueDto> {
+  queue(@CurrentUser() caller: Caller, @Query({ schema: QueueQueryDto }) query: QueueQueryDto): Promise<QueueDto> {
     return this.practice.queue(caller.userId, query.limit ?? 20);
   }
 
@@ -90,7 +90,10 @@ export class PracticeController {
   @ApiOperation({ summary: 'Reviews due per day ahead, and predicted recall on the interview date' })
   @ApiOkResponse({ type: ForecastDto })
   @ApiProblemResponses(400, 401)
-  forecast(@CurrentUser() caller: Caller, @Query() query: ForecastQueryDto): Promise<ForecastDto> {
+  forecast(
+    @CurrentUser() caller: Caller,
+    @Query({ schema: ForecastQueryDto }) query: ForecastQueryDto,
+  ): Promise<ForecastDto> {
     return this.practice.forecast(caller.userId, query.days ?? 30);
   }
 

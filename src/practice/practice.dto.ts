@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import type * as z from 'zod';
+import { queryInt, queryObject } from '../common/query-schema.js';
 import {
   ArrayMaxSize,
   IsArray,
@@ -23,25 +24,11 @@ import type { RatingName } from './score-answer.js';
 export const RATINGS: readonly RatingName[] = ['again', 'hard', 'good', 'easy'];
 const CARD_STATE_NAMES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
 
-export class QueueQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
+export const QueueQueryDto = queryObject({ limit: queryInt(1, 100, 20) });
+export type QueueQueryDto = z.infer<typeof QueueQueryDto>;
 
-export class ForecastQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  days?: number;
-}
+export const ForecastQueryDto = queryObject({ days: queryInt(1, 365, 30) });
+export type ForecastQueryDto = z.infer<typeof ForecastQueryDto>;
 
 export class RecordReviewDto {
   @ApiProperty({ format: 'uuid' })

@@ -19,7 +19,7 @@ export class ProgressController {
   async group(
     @CurrentUser() caller: Caller,
     @Param('id') id: string,
-    @Query() query: ProgressQueryDto,
+    @Query({ schema: ProgressQueryDto }) query: ProgressQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<GroupProgressDto | string> {
     if (query.format !== 'csv') return this.progress.group(caller, id);

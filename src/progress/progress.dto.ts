@@ -1,13 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import type * as z from 'zod';
+import { queryChoice, queryObject } from '../common/query-schema.js';
 import { ForecastDto } from '../practice/practice.dto.js';
 
-export class ProgressQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
+export const ProgressQueryDto = queryObject({ format: queryChoice(['json', 'csv']) });
+export type ProgressQueryDto = z.infer<typeof ProgressQueryDto>;
 
 export class TopicProgressDto {
   @ApiProperty() topic: string;

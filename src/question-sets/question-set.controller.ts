@@ -30,7 +30,10 @@ export class QuestionSetController {
   @ApiOperation({ summary: 'Sets I own, sets shared with me, and public sets (newest first)' })
   @ApiOkResponse({ type: QuestionSetPageDto })
   @ApiProblemResponses(400, 401)
-  list(@CurrentUser() caller: Caller, @Query() query: PageQueryDto): Promise<QuestionSetPageDto> {
+  list(
+    @CurrentUser() caller: Caller,
+    @Query({ schema: PageQueryDto }) query: PageQueryDto,
+  ): Promise<QuestionSetPageDto> {
     return this.sets.list(caller, query);
   }
 

@@ -24,7 +24,10 @@ export class QuestionController {
   @ApiOperation({ summary: 'List or search questions (keyset-paginated)' })
   @ApiOkResponse({ type: QuestionPageDto })
   @ApiProblemResponses(400)
-  list(@Query() query: ListQuestionsQueryDto, @OptionalCaller() caller?: Caller): Promise<QuestionPageDto> {
+  list(
+    @Query({ schema: ListQuestionsQueryDto }) query: ListQuestionsQueryDto,
+    @OptionalCaller() caller?: Caller,
+  ): Promise<QuestionPageDto> {
     return this.questions.list(query, caller?.userId);
   }
 

@@ -1,40 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination.js';
+import { ApiProperty } from '@nestjs/swagger';
+import type * as z from 'zod';
+import { PAGE_QUERY_FIELDS } from '../common/pagination.js';
+import { queryInt, queryObject, queryPattern, queryText } from '../common/query-schema.js';
 import { QUESTION_KINDS, type QuestionKind } from './question.entity.js';
 import type { QuestionDetailRow, QuestionSummaryRow, TopicCountRow } from './question.repository.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export class ListQuestionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Topic slug' })
-  @IsOptional()
-  @IsString()
-  @Matches(SLUG, { message: 'topic must be a topic slug' })
-  topic?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  difficulty?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Matches(SLUG, { message: 'tag must be a kebab-case tag' })
-  tag?: string;
-
-  @ApiPropertyOptional({ description: 'Full-text search (English stemming); results ranked best first.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  q?: string;
-}
+export const ListQuestionsQueryDto = queryObject({
+  ...PAGE_QUERY_FIELDS,
+  topic: queryPattern(SLUG, 'a topic slug').meta({ description: 'Topic slug' }),
+  difficulty: queryInt(1, 5),
+  tag: queryPattern(SLUG, 'a kebab-case tag'),
+  q: queryText(1, 200).meta({ description: 'Full-text search (English stemming); results ranked best first.' }),
+});
+export type ListQuestionsQueryDto = z.infer<typeof ListQuestionsQueryDto>;
 
 export class TopicDto {
   @ApiProperty() slug: string;

@@ -3,7 +3,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { DomainError, type FieldError } from './domain-error.js';
 import { UNKNOWN_FIELD } from './query-schema.js';
 
-/** Bodies and queries: unknown fields refused, types converted by the DTO, every failure listed. */
+/** Bodies (class-validator DTOs): unknown fields refused, types converted by the DTO, every failure listed. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,

@@ -27,6 +27,8 @@ const POOL_SIZE = '10';
 
 interface Measure {
   rps: number;
+  /** Requests per second of each measured half (A B B A order), to show drift within a run. */
+  halvesRps?: [number, number];
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
@@ -284,6 +286,7 @@ async function load(port: number, scenario: Scenario, seconds: number): Promise<
 function combine(a: Measure, b: Measure): Measure {
   return {
     rps: round((a.rps + b.rps) / 2, 1),
+    halvesRps: [a.rps, b.rps],
     p50Ms: round((a.p50Ms + b.p50Ms) / 2, 1),
     p99Ms: Math.max(a.p99Ms, b.p99Ms),
     non2xx: a.non2xx + b.non2xx,

@@ -84,13 +84,6 @@ export async function seedLoad(url: string, size: SeedSize, log: (line: string) 
     // Vacuumed now, so that autovacuum does not wake on millions of fresh rows mid-bench and
     // slow whichever side happens to be measured then.
     await time('vacuum', `VACUUM (ANALYZE) users, cards, reviews, questions, topics, sessions`);
-    // And checkpointed, so that Postgres is not still writing the seed's dirty pages out in
-    // the background (a checkpoint is spread over minutes) while either side is measured.
-    // CHECKPOINT needs a superuser or pg_checkpoint; without it the bench runs as before.
-    await time('checkpoint', 'CHECKPOINT').catch((error: { code?: string }) => {
-      if (error.code !== '42501') throw error;
-      log('seed: checkpoint: skipped (needs a superuser or pg_checkpoint)');
-    });
   } finally {
     await client.end();
   }

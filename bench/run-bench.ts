@@ -17,18 +17,20 @@ import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
  * autocannon in one run (app, baseline, baseline, app: half the duration each time). Writes
  * bench/results.json and prints a table.
  *
- * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20),
- * BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of scenario names, to run only those).
+ * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20, per side
+ * and scenario), BENCH_ROUNDS (4), BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of
+ * scenario names, to run only those).
  */
 const root = join(import.meta.dirname, '..', '..');
 const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const POOL_SIZE = '10';
 
 interface Measure {
   rps: number;
-  /** Requests per second of each measured half (A B B A order), to show drift within a run. */
-  halvesRps?: [number, number];
+  /** Requests per second of each round, in order, to show drift within a run. */
+  roundsRps?: number[];
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
@@ -136,14 +138,19 @@ async function main(): Promise<void> {
       for (const scenario of chosen) {
         await load(appPort, scenario, 2);
         await load(basePort, scenario, 2);
-        // A B B A: each side measured in two halves around the other, so drift in the shared
-        // machine (Postgres background work, cache state) falls on both sides alike.
-        const appFirst = await load(appPort, scenario, durationS / 2);
-        const baseFirst = await load(basePort, scenario, durationS / 2);
-        const baseSecond = await load(basePort, scenario, durationS / 2);
-        const appSecond = await load(appPort, scenario, durationS / 2);
-        const appMeasure = combine(appFirst, appSecond);
-        const baseMeasure = combine(baseFirst, baseSecond);
+        // Rounds of both sides, the first side alternating (A B, B A, A B, …), so that drift in
+        // the shared machine falls on both sides alike; each side counts its median round, so
+        // that one round slowed by something else on the machine moves neither side.
+        const appRounds: Measure[] = [];
+        const baseRounds: Measure[] = [];
+        for (let round = 0; round < rounds; round++) {
+          const appFirst = round % 2 === 0;
+          if (appFirst) appRounds.push(await load(appPort, scenario, durationS / rounds));
+          baseRounds.push(await load(basePort, scenario, durationS / rounds));
+          if (!appFirst) appRounds.push(await load(appPort, scenario, durationS / rounds));
+        }
+        const appMeasure = combine(appRounds);
+        const baseMeasure = combine(baseRounds);
         results[scenario.name] = {
           app: { ...appMeasure, peakRssMb: peakRssMb(app.pid!) },
           baseline: baseMeasure,
@@ -157,6 +164,7 @@ async function main(): Promise<void> {
         machine: { cpus: (await import('node:os')).cpus().length },
         settings: {
           durationS,
+          rounds,
           connections,
           poolSize: Number(POOL_SIZE),
           database: embedded ? 'embedded' : 'DATABASE_URL',
@@ -282,15 +290,15 @@ async function load(port: number, scenario: Scenario, seconds: number): Promise<
   };
 }
 
-/** Two equal-length halves as one run: mean throughput and median, the worse p99. */
-function combine(a: Measure, b: Measure): Measure {
+/** Equal-length rounds as one measure: the median round's throughput and p50, the worst p99. */
+function combine(measures: Measure[]): Measure {
   return {
-    rps: round((a.rps + b.rps) / 2, 1),
-    halvesRps: [a.rps, b.rps],
-    p50Ms: round((a.p50Ms + b.p50Ms) / 2, 1),
-    p99Ms: Math.max(a.p99Ms, b.p99Ms),
-    non2xx: a.non2xx + b.non2xx,
-    errors: a.errors + b.errors,
+    rps: round(median(measures.map((m) => m.rps)), 1),
+    roundsRps: measures.map((m) => m.rps),
+    p50Ms: round(median(measures.map((m) => m.p50Ms)), 1),
+    p99Ms: Math.max(...measures.map((m) => m.p99Ms)),
+    non2xx: measures.reduce((sum, m) => sum + m.non2xx, 0),
+    errors: measures.reduce((sum, m) => sum + m.errors, 0),
   };
 }
 
@@ -325,8 +333,14 @@ async function measureLoginTiming(base: string) {
     wrong.push(await time({ email, password: `wrong ${i}` }));
     unknown.push(await time({ email: `nobody-${i}@example.com`, password: `wrong ${i}` }));
   }
-  const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], 1);
-  return { samples, wrongPasswordMedianMs: median(wrong), unknownEmailMedianMs: median(unknown) };
+  return { samples, wrongPasswordMedianMs: round(median(wrong), 1), unknownEmailMedianMs: round(median(unknown), 1) };
+}
+
+/** The middle value; for an even count, the mean of the two middle values. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Peak resident set size so far (VmHWM), Linux only. */

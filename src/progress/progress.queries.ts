@@ -62,16 +62,15 @@ export const MEMBER_RECALL_SQL = `SELECT c.user_id AS "userId", b.bucket,
   JOIN unnest($3::text[], $4::uuid[], $5::timestamptz[]) AS b(bucket, question_id, at) ON b.question_id = c.question_id
  GROUP BY c.user_id, b.bucket`;
 
-/** MEMBER_RECALL_SQL's parameters, in order. */
-export function memberRecallValues({
-  userIds,
-  dayStarts,
-  buckets,
-}: {
+/** What MEMBER_RECALL_SQL reads: the members, the start of each one's study day, the buckets. */
+export interface MemberRecallParams {
   userIds: string[];
   dayStarts: Date[];
   buckets: RecallBuckets;
-}): unknown[] {
+}
+
+/** MEMBER_RECALL_SQL's parameters, in order. */
+export function memberRecallValues({ userIds, dayStarts, buckets }: MemberRecallParams): unknown[] {
   return [
     userIds,
     dayStarts,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FORGETTING_CURVE } from '../practice/next-review.js';
-import type { AssignedQuestion, BucketSum, MemberInput, RecallBuckets } from './group-progress.js';
+import type { AssignedQuestion, BucketSum, MemberInput } from './group-progress.js';
 import * as q from './progress.queries.js';
 
 @Injectable()
@@ -16,16 +16,8 @@ export class ProgressRepository {
     return this.dataSource.query(q.GROUP_ASSIGNED_QUESTIONS_SQL, [groupId]);
   }
 
-  memberRecall({
-    userIds,
-    dayStarts,
-    buckets,
-  }: {
-    userIds: string[];
-    dayStarts: Date[];
-    buckets: RecallBuckets;
-  }): Promise<BucketSum[]> {
-    return this.dataSource.query(q.MEMBER_RECALL_SQL, q.memberRecallValues({ userIds, dayStarts, buckets }));
+  memberRecall(params: q.MemberRecallParams): Promise<BucketSum[]> {
+    return this.dataSource.query(q.MEMBER_RECALL_SQL, q.memberRecallValues(params));
   }
 
   reviewDays({

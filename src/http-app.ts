@@ -2,10 +2,10 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { DomainError } from './common/domain-error.js';
-import { requestIdFor } from './common/logging.js';
+import { createRootLogger, logRequests, PinoNestLogger, requestIdFor } from './common/logging.js';
 import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
 import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
@@ -18,16 +18,20 @@ import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
 export async function createHttpApp({
   config,
   databaseUrl,
+  logger = createRootLogger(config),
   isPreview = false,
 }: {
   config: AppConfig;
   databaseUrl: string;
+  /** The process's root logger (main passes its own, so start-up and requests share one). */
+  logger?: Logger;
   isPreview?: boolean;
 }): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    logger: false,
+    loggerInstance: logger,
+    disableRequestLogging: true,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     forceCloseConnections: 'idle',
@@ -37,15 +41,15 @@ export async function createHttpApp({
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
-    bufferLogs: true,
     abortOnError: false,
     // JSON only: Nest's parsers (JSON and urlencoded) are replaced by the one in guardInput.
     bodyParser: false,
     preview: isPreview,
-    ...(isPreview ? { logger: false } : {}),
+    logger: isPreview ? false : new PinoNestLogger(logger),
   });
-  if (!isPreview) app.useLogger(app.get(Logger));
-  guardInput(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
+  const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify);
+  guardInput(fastify, config.bodyLimitBytes);
   await app.register(fastifyCookie);
   // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too).
   app.useSecurityHeaders({

@@ -7,7 +7,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RegisterDto } from '../accounts/account.dto.js';
 import { ApiProblemResponses } from '../common/api-problem.js';
@@ -16,6 +15,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AuthResponseDto, ChangePasswordDto, LoginDto, SessionDto, toSessionDto } from './auth.dto.js';
+import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { AuthService } from './auth.service.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { SESSION_COOKIE } from './request-credentials.js';
@@ -23,7 +23,7 @@ import { isUuid } from '../common/ids.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
-@UseGuards(ThrottlerGuard)
+@UseGuards(AuthRateLimitGuard)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

@@ -1,26 +1,86 @@
+import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /**
- * Rows of any statement. TypeORM's `query()` returns rows for SELECT and INSERT but
- * `[rows, rowCount]` for UPDATE and DELETE; repositories use this so that
- * `UPDATE … RETURNING` reads the same as a SELECT. Inside a transaction the statement
- * goes to the transaction's own connection, named like every statement here.
+ * The one way the app runs SQL. Every statement lives in a feature's `<feature>.queries.ts`,
+ * declares the columns its rows have, and runs through `Sql`: as a named statement (each
+ * pooled connection parses and plans it once), always answering rows, on the pool or, when
+ * a transaction is passed as the last argument, on the transaction's own connection.
  */
-export async function queryRows<T>(manager: EntityManager, text: string, values: unknown[] = []): Promise<T[]> {
-  if (!manager.queryRunner) return poolRows(manager.connection, text, values);
-  const client = (await manager.queryRunner.connect()) as PoolClient;
-  return (await client.query(statement(text, values))).rows as T[];
+
+/** A transaction's handle, as `Sql.transaction` passes it to its work. */
+export type Tx = EntityManager;
+
+declare const ROW: unique symbol;
+
+/** A statement's text and the columns of its rows (a test checks them against the schema). */
+export class Statement<Row = never> {
+  declare readonly [ROW]: Row;
+
+  constructor(
+    readonly text: string,
+    readonly columns: readonly string[],
+  ) {}
 }
 
+/** The keys of `Row`, listed once; the compiler refuses a list that misses or invents one. */
+export type Columns<Row> = readonly (keyof Row & string)[] & { readonly __columnsOf: Row };
+
+type Missing<Row, Listed extends readonly unknown[]> = Exclude<keyof Row, Listed[number]>;
+
 /**
- * Rows of one statement run on its own, straight on the driver's pool: a hot read outside
- * any transaction skips TypeORM's per-query runner (made, connected, broadcast, released).
- * Failures are node-postgres errors, which the problem filter maps as it maps TypeORM's.
+ * `columnsOf<CardRow>()('cardId', 'questionId', …)`: the row type's keys as a runtime list,
+ * complete (a key left out is a compile error naming it).
  */
-export async function poolRows<T>(dataSource: DataSource, text: string, values: unknown[] = []): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  return (await pool.query(statement(text, values))).rows as T[];
+export function columnsOf<Row>() {
+  return <const Listed extends readonly (keyof Row & string)[]>(
+    ...keys: Listed & (Missing<Row, Listed> extends never ? unknown : { missing: Missing<Row, Listed> })
+  ): Columns<Row> => keys as unknown as Columns<Row>;
+}
+
+/** A statement whose rows are `Row`s; without columns, one that answers no rows. */
+export function statement<Row = never>(text: string, columns?: Columns<Row>): Statement<Row> {
+  return new Statement<Row>(text, columns ?? []);
+}
+
+/** A dynamic statement with its values, as a query builder returns it. */
+export interface Bound<Row> {
+  statement: Statement<Row>;
+  values: unknown[];
+}
+
+@Injectable()
+export class Sql {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every row of the statement. */
+  async rows<Row>(query: Statement<Row>, values: readonly unknown[] = [], tx?: Tx): Promise<Row[]> {
+    const config = named(query.text, values);
+    if (tx) return (await (await connectionOf(tx)).query(config)).rows as Row[];
+    return (await this.pool().query(config)).rows as Row[];
+  }
+
+  /** The first row, or undefined. */
+  async first<Row>(query: Statement<Row>, values: readonly unknown[] = [], tx?: Tx): Promise<Row | undefined> {
+    return (await this.rows(query, values, tx))[0];
+  }
+
+  /** Runs `work` in one transaction (committed when it resolves, rolled back when it throws). */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The driver's pool TypeORM owns: a statement outside a transaction skips TypeORM's per-query runner. */
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+}
+
+/** The transaction's own pooled connection (already open: the transaction began on it). */
+async function connectionOf(tx: Tx): Promise<PoolClient> {
+  if (!tx.queryRunner) throw new Error('Sql: a transaction handle without a query runner');
+  return (await tx.queryRunner.connect()) as PoolClient;
 }
 
 /**
@@ -49,7 +109,7 @@ export class StatementNames {
 const statementNames = new StatementNames(500);
 
 /** A statement as node-postgres sends it: named after its text while names last. */
-export function statement(text: string, values: unknown[] = []): QueryConfig {
+export function named(text: string, values: readonly unknown[] = []): QueryConfig {
   const name = statementNames.of(text);
-  return name === undefined ? { text, values } : { name, text, values };
+  return name === undefined ? { text, values: [...values] } : { name, text, values: [...values] };
 }

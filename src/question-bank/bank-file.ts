@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { basename, dirname } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import schema from '../../question-bank/question.schema.json' with { type: 'json' };
-import type { QuestionKind } from '../questions/question.entity.js';
+import { modelAnswerProblem, type QuestionKind } from '../questions/question-content.js';
 import type { Rubric } from '../rubrics/rubric.js';
 
 /** A bank question as its file describes it. */
@@ -26,8 +26,6 @@ export interface BankProblem {
 }
 
 export const SECTIONS = ['Prompt', 'Model answer', 'Follow-ups'] as const;
-export const MIN_MODEL_ANSWER_WORDS = 150;
-const KINDS_NEEDING_LONG_ANSWERS: readonly QuestionKind[] = ['concept', 'design'];
 
 const validateFrontMatter = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
@@ -130,13 +128,8 @@ function parseBody({
     if (!text) report(headings[i].index + 1, `the "## ${SECTIONS[i]}" section is empty`);
   });
 
-  const words = modelAnswer.split(/\s+/).filter(Boolean).length;
-  if (modelAnswer && KINDS_NEEDING_LONG_ANSWERS.includes(kind) && words < MIN_MODEL_ANSWER_WORDS) {
-    report(
-      headings[1].index + 1,
-      `a ${kind} question needs a model answer of at least ${MIN_MODEL_ANSWER_WORDS} words (has ${words})`,
-    );
-  }
+  const tooShort = modelAnswer ? modelAnswerProblem({ kind, modelAnswer }) : undefined;
+  if (tooShort) report(headings[1].index + 1, tooShort);
 
   const followUps: string[] = [];
   const start = headings[2].index + 1;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Rubric } from './rubric.js';
+import { ANSWER_ANALYSIS_SQL, type AnswerAnalysisRow, answerAnalysisValues } from './rubric.queries.js';
 
 @Injectable()
 export class RubricRevisionRepository {
@@ -16,31 +17,18 @@ export class RubricRevisionRepository {
   }
 
   /**
-   * Which criteria a free-text answer seems to cover: English full-text search (stemmed) of
-   * each criterion's signal terms as phrases, with a highlighted snippet as evidence.
+   * Which criteria a free-text answer seems to cover (see ANSWER_ANALYSIS_SQL), with a
+   * highlighted snippet as evidence.
    */
   async analyze(
     manager: EntityManager,
     { answer, criteria }: { answer: string; criteria: ReadonlyArray<{ id: string; terms: string[] }> },
   ): Promise<Array<{ id: string; evidence: string | null }>> {
-    const pairs = criteria.flatMap((c) => c.terms.map((term) => [c.id, term] as const));
-    return manager.query(
-      `WITH doc AS (SELECT to_tsvector('english', $1) AS vector),
-            terms AS (
-              SELECT t.criterion_id, t.ord, phraseto_tsquery('english', t.term) AS query
-                FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(criterion_id, term, ord)
-            ),
-            hits AS (
-              SELECT DISTINCT ON (terms.criterion_id) terms.criterion_id, terms.query
-                FROM terms, doc
-               WHERE numnode(terms.query) > 0 AND doc.vector @@ terms.query
-               ORDER BY terms.criterion_id, terms.ord
-            )
-       SELECT criterion_id AS id,
-              ts_headline('english', $1, query, 'StartSel=[[, StopSel=]], MaxWords=20, MinWords=6, MaxFragments=1') AS evidence
-         FROM hits`,
-      [answer, pairs.map(([id]) => id), pairs.map(([, term]) => term)],
+    const rows: AnswerAnalysisRow[] = await manager.query(
+      ANSWER_ANALYSIS_SQL,
+      answerAnalysisValues({ answers: [answer], criteria, withEvidence: true }),
     );
+    return rows.map(({ id, evidence }) => ({ id, evidence }));
   }
 
   async insert(

@@ -260,8 +260,11 @@ export function analyseBank({
     const promptShare = share({ question: q, part: 'titlePrompt' }, q);
     const promptHits = [...prompt.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([c, found]) => ({ criterion: criteria[c].id, terms: found.map((t) => criteria[c].terms[t]) }));
-    if (promptShare > ANALYSIS_LIMITS.promptShareMax) {
+      .map(([c, found]) => ({
+        criterion: criteria[c].id,
+        terms: [...found].sort((a, b) => a - b).map((t) => criteria[c].terms[t]),
+      }));
+    if (exceeds(promptShare, ANALYSIS_LIMITS.promptShareMax)) {
       const [firstCriterion, firstTerms] = [...prompt.entries()].sort(([a], [b]) => a - b)[0];
       problems.push({
         path,
@@ -303,13 +306,13 @@ export function analyseBank({
   const otherMean = { nonBehavioural: otherMeanOf(false), behavioural: otherMeanOf(true) };
 
   const bankProblems: string[] = [];
-  if (promptMean > ANALYSIS_LIMITS.promptShareMeanMax) {
+  if (exceeds(promptMean, ANALYSIS_LIMITS.promptShareMeanMax)) {
     bankProblems.push(
       `title + prompt sent as the answer earn ${percent(promptMean)} of the rubric weight on average ` +
         `(at most ${percent(ANALYSIS_LIMITS.promptShareMeanMax, 0)})`,
     );
   }
-  if (otherMean.nonBehavioural !== null && otherMean.nonBehavioural > ANALYSIS_LIMITS.otherShareMeanMax) {
+  if (otherMean.nonBehavioural !== null && exceeds(otherMean.nonBehavioural, ANALYSIS_LIMITS.otherShareMeanMax)) {
     bankProblems.push(
       `another model answer of the same topic earns ${percent(otherMean.nonBehavioural)} of a rubric's weight ` +
         `on average over the non-behavioural questions (at most ${percent(ANALYSIS_LIMITS.otherShareMeanMax, 0)})`,
@@ -336,6 +339,11 @@ export function percent(share: number, digits = 1): string {
 
 function describeHits(hits: ReadonlyArray<{ criterion: string; terms: string[] }>): string {
   return hits.map((h) => `${h.criterion} (${h.terms.map((t) => `"${t}"`).join(', ')})`).join(', ');
+}
+
+/** Over a limit, ignoring the last bits of a sum of fractions (3 × 0.1 is not above 0.3). */
+export function exceeds(value: number, limit: number): boolean {
+  return value > limit + 1e-9;
 }
 
 function mean(values: readonly number[]): number {

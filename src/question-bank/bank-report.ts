@@ -1,4 +1,4 @@
-import { ANALYSIS_LIMITS, percent, type AnalysedQuestion, type BankAnalysis } from './analysis-report.js';
+import { ANALYSIS_LIMITS, exceeds, percent, type AnalysedQuestion, type BankAnalysis } from './analysis-report.js';
 import type { BankQuestion } from './bank-file.js';
 
 /** How many offenders each list of the report shows. */
@@ -88,7 +88,7 @@ export function formatReport({
     `Own model answer: min ${percent(ownMin)} of its rubric; ${short.length} question(s) below 100 %`,
     `Title + prompt as the answer: mean ${percent(analysis.promptMean)} (at most ${percent(ANALYSIS_LIMITS.promptShareMeanMax, 0)}), ` +
       `max ${percent(analysis.promptMax)} (at most ${percent(ANALYSIS_LIMITS.promptShareMax, 0)} each); ` +
-      `${figures.filter((f) => f.promptShare > ANALYSIS_LIMITS.promptShareMax).length} question(s) over`,
+      `${figures.filter((f) => exceeds(f.promptShare, ANALYSIS_LIMITS.promptShareMax)).length} question(s) over`,
     `Another model answer of the topic: mean ${optional(analysis.otherMean.nonBehavioural)} on non-behavioural questions ` +
       `(at most ${percent(ANALYSIS_LIMITS.otherShareMeanMax, 0)}), ${optional(analysis.otherMean.behavioural)} on behavioural ones (exempt)`,
   );

@@ -154,6 +154,8 @@ describe('analyseBank', () => {
     matches: (questions: AnalysedQuestion[]) => TermMatch[];
     problems: string[];
     bankProblems?: RegExp[];
+    /** `isDropped` of each negation term found. */
+    negations?: boolean[];
   }> = [
     {
       name: 'nothing when every answer covers its rubric and nothing else earns',
@@ -183,6 +185,7 @@ describe('analyseBank', () => {
       problems: [
         `testing/a.md:19: term "not atomic" (c2) carries a bare negation ("not"), which the analysis drops: it matches 'atom', the opposite claim`,
       ],
+      negations: [true],
     },
     {
       name: 'a negation the analysis keeps, as a matter of phrasing',
@@ -196,6 +199,7 @@ describe('analyseBank', () => {
       problems: [
         'testing/a.md:11: term "never reached" (c0) names an idea by a bare negation ("never"): use a positive, specific phrase',
       ],
+      negations: [false],
     },
     {
       name: 'a criterion its own model answer misses, at the criterion’s line',
@@ -271,7 +275,7 @@ describe('analyseBank', () => {
       problems: [],
     },
   ];
-  for (const { name, questions, reductions, matches, problems, bankProblems = [] } of cases) {
+  for (const { name, questions, reductions, matches, problems, bankProblems = [], negations = [] } of cases) {
     it(`reports ${name}`, () => {
       const analysis = analyseBank({
         questions,
@@ -284,6 +288,10 @@ describe('analyseBank', () => {
       );
       assert.equal(analysis.bankProblems.length, bankProblems.length, analysis.bankProblems.join('\n'));
       bankProblems.forEach((pattern, i) => assert.match(analysis.bankProblems[i], pattern));
+      assert.deepEqual(
+        analysis.negationTerms.map((t) => t.isDropped),
+        negations,
+      );
     });
   }
 

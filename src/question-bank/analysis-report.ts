@@ -160,11 +160,16 @@ export interface TermFinding {
   query: string;
 }
 
+export interface NegationFinding extends TermFinding {
+  /** Whether the analysis drops the negation (`not`, `no`), rather than keeping it (`never`). */
+  isDropped: boolean;
+}
+
 export interface BankAnalysis {
   questions: QuestionFigures[];
   termCount: number;
   deadTerms: TermFinding[];
-  negationTerms: TermFinding[];
+  negationTerms: NegationFinding[];
   promptMean: number;
   promptMax: number;
   /** Mean over questions of their other-answer mean; null when no question has one. */
@@ -212,7 +217,7 @@ export function analyseBank({
 
   const problems: BankProblem[] = [];
   const deadTerms: TermFinding[] = [];
-  const negationTerms: TermFinding[] = [];
+  const negationTerms: NegationFinding[] = [];
   terms.forEach((ref, i) => {
     const { path, question, rubricLines } = questions[ref.question];
     const finding: TermFinding = {
@@ -230,9 +235,9 @@ export function analyseBank({
         message: `term "${ref.text}" (${finding.criterion}) is only English stop words: the analysis drops them all, so it never matches`,
       });
     } else if (bareNegations(ref.text).length > 0) {
-      negationTerms.push(finding);
       const negations = bareNegations(ref.text);
       const dropped = negations.filter((n) => !isKept(n, finding.query));
+      negationTerms.push({ ...finding, isDropped: dropped.length > 0 });
       problems.push({
         path,
         line: finding.line,

@@ -17,6 +17,7 @@ import {
   batchMatches,
   type AnalysedQuestion,
   type BankAnalysis,
+  type TermMatch,
 } from './analysis-report.js';
 import { formatProblem } from './bank.js';
 import { readBank } from './bank-reader.js';
@@ -67,7 +68,7 @@ async function analyse(questions: readonly AnalysedQuestion[]): Promise<BankAnal
     const reductions = (await client.query<TermQueryRow>(TERM_QUERIES_SQL, [terms.map((t) => t.text)])).rows.map(
       ({ query, isEmpty }) => ({ query, isEmpty }),
     );
-    const matches = [];
+    const matches: TermMatch[] = [];
     for (const batch of analysisBatches(questions)) {
       const { rows } = await client.query<AnswerAnalysisRow>(
         ANSWER_ANALYSIS_SQL,

@@ -84,7 +84,8 @@ export function formatReport({
 
   out.push(
     `Bank: ${total} questions in ${topics.size} topics, ${criteria} criteria, ${analysis.termCount} terms`,
-    `Terms only of stop words: ${analysis.deadTerms.length}; with a bare negation: ${analysis.negationTerms.length}`,
+    `Terms only of stop words: ${analysis.deadTerms.length}; with a bare negation: ${analysis.negationTerms.length} ` +
+      `(${analysis.negationTerms.filter((t) => t.isDropped).length} of them dropped by the analysis)`,
     `Own model answer: min ${percent(ownMin)} of its rubric; ${short.length} question(s) below 100 %`,
     `Title + prompt as the answer: mean ${percent(analysis.promptMean)} (at most ${percent(ANALYSIS_LIMITS.promptShareMeanMax, 0)}), ` +
       `max ${percent(analysis.promptMax)} (at most ${percent(ANALYSIS_LIMITS.promptShareMax, 0)} each); ` +

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { ACCOUNT_BY_ID } from '../src/accounts/account.queries.js';
-import { named, type Statement } from '../src/database/sql.js';
+import { named, type Statement } from '../src/database/statement.js';
 import { CLAIM_KEY, READ_KEY, SAVE_RESPONSE } from '../src/idempotency/idempotency.queries.js';
 import { RATING_NUMBER, type RatingName } from '../src/practice/card-vocabulary.js';
 import { nextReview } from '../src/practice/next-review.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Statement } from '../src/database/sql.js';
+import type { Statement } from '../src/database/statement.js';
 import {
   DUE_LEARNING,
   DUE_REVIEW,

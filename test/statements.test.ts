@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { Statement, type Bound } from '../src/database/sql.js';
+import { Statement, type Bound } from '../src/database/statement.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**

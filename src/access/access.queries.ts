@@ -1,5 +1,5 @@
 import type { SetRole, SetVisibility } from './set-access.js';
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 
 /**
  * Who sees what, in SQL: the one definition of who can read a question set and with what

@@ -1,4 +1,4 @@
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 
 /** Claims a key ($1 user, $2 key, $3 request hash); no row back means another request holds (or held) it. */
 export const CLAIM_KEY = statement(

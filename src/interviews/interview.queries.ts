@@ -1,4 +1,4 @@
-import { columnsOf, statement, type Bound } from '../database/sql.js';
+import { columnsOf, statement, type Bound } from '../database/statement.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
 import type { InterviewStatus } from './interview-state.js';
 

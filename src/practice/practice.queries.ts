@@ -5,7 +5,7 @@
  * cards_user_question_key. Card states are named through STATE_NUMBER, never as bare numbers.
  */
 import { inDeck } from '../access/access.queries.js';
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 import type { QuestionKind } from '../questions/question-content.js';
 import { STATE_NUMBER, stateOf } from './card-vocabulary.js';
 import type { MemoryState } from './next-review.js';

@@ -1,4 +1,4 @@
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 import { STATE_NUMBER } from '../practice/card-vocabulary.js';
 import { FORGETTING_CURVE } from '../practice/next-review.js';
 import type { AssignedQuestion, BucketSum, MemberInput, RecallBuckets } from './group-progress.js';

@@ -17,6 +17,20 @@ export interface BankQuestion {
   prompt: string;
   modelAnswer: string;
   followUps: string[];
+  /** Where the version- or number-specific facts come from. */
+  sources?: BankSource[];
+  /** When the facts were last checked, `YYYY-MM-DD`. */
+  reviewed?: string;
+}
+
+export interface BankSource {
+  title: string;
+  url: string;
+}
+
+/** File lines (1-based) of each criterion's `- id:` and of each of its terms, for messages. */
+export interface RubricLines {
+  criteria: Array<{ line: number; terms: number[] }>;
 }
 
 export interface BankProblem {
@@ -27,6 +41,12 @@ export interface BankProblem {
 
 export const SECTIONS = ['Prompt', 'Model answer', 'Follow-ups'] as const;
 
+/** What a pattern of the schema asks for, in words, where its regular expression says it poorly. */
+const PATTERN_MEANINGS: Partial<Record<string, string>> = {
+  '#/properties/sources/items/properties/url/pattern': 'must be an https URL',
+  '#/properties/reviewed/pattern': 'must be a date written YYYY-MM-DD',
+};
+
 const validateFrontMatter = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 /**
@@ -35,6 +55,7 @@ const validateFrontMatter = new Ajv2020({ allErrors: true, strict: true }).compi
  */
 export function parseBankFile({ path, text }: { path: string; text: string }): {
   question?: BankQuestion;
+  rubricLines?: RubricLines;
   problems: BankProblem[];
 } {
   const problems: BankProblem[] = [];
@@ -86,10 +107,24 @@ export function parseBankFile({ path, text }: { path: string; text: string }): {
     }
     seen.add(criterion.id);
   });
+  if (front.reviewed !== undefined && !isCalendarDate(front.reviewed)) {
+    report(lineOf(offsetOf(doc, '/reviewed')), `reviewed: "${front.reviewed}" is not a date of the calendar`);
+  }
 
   const body = parseBody({ lines, firstLine: close + 1, kind: front.kind, report });
   if (problems.length > 0 || !body) return { problems };
-  return { question: { ...front, ...body }, problems };
+  const rubricLines: RubricLines = {
+    criteria: front.rubric.criteria.map((criterion, i) => ({
+      line: lineOf(offsetOf(doc, `/rubric/criteria/${i}/id`)),
+      terms: criterion.terms.map((_, j) => lineOf(offsetOf(doc, `/rubric/criteria/${i}/terms/${j}`))),
+    })),
+  };
+  return { question: { ...front, ...body }, rubricLines, problems };
+}
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function parseBody({
@@ -164,6 +199,8 @@ function describeSchemaError(error: ErrorObject): string {
       return `${where}: missing field "${String(error.params.missingProperty)}"`;
     case 'enum':
       return `${where}: must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'pattern':
+      return `${where}: ${PATTERN_MEANINGS[error.schemaPath] ?? error.message ?? 'is not valid'}`;
     default:
       return `${where}: ${error.message ?? 'is not valid'}`;
   }

@@ -1,4 +1,4 @@
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 
 /** Any constant; the same in every process, so concurrent start-ups sync one at a time. */
 export const BANK_SYNC_LOCK_KEY = 727_002;

@@ -1,6 +1,6 @@
 import { readableSet, setRole } from '../access/access.queries.js';
 import type { SetRole, SetVisibility } from '../access/set-access.js';
-import { columnsOf, statement, type Bound } from '../database/sql.js';
+import { columnsOf, statement, type Bound } from '../database/statement.js';
 import type { QuestionSummaryRow } from '../questions/question.queries.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
 

@@ -4,7 +4,7 @@
  * not a different query.
  */
 import { questionVisibleTo } from '../access/access.queries.js';
-import { columnsOf, statement, type Bound } from '../database/sql.js';
+import { columnsOf, statement, type Bound } from '../database/statement.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
 import type { QuestionKind } from './question-content.js';
 

@@ -11,10 +11,22 @@ export class RubricRevisionRepository {
     return this.sql.first(q.RUBRIC_BY_REVISION, [questionId, revision], tx);
   }
 
-  /** The criteria an answer seems to cover, with evidence (see ANALYZE_ANSWER). */
-  analyze({ answer, criteria }: { answer: string; criteria: ReadonlyArray<{ id: string; terms: string[] }> }) {
-    const pairs = criteria.flatMap((c) => c.terms.map((term) => [c.id, term] as const));
-    return this.sql.rows(q.ANALYZE_ANSWER, [answer, pairs.map(([id]) => id), pairs.map(([, term]) => term)]);
+  /**
+   * Which criteria a free-text answer seems to cover (see ANSWER_ANALYSIS), with a
+   * highlighted snippet as evidence.
+   */
+  async analyze({
+    answer,
+    criteria,
+  }: {
+    answer: string;
+    criteria: ReadonlyArray<{ id: string; terms: string[] }>;
+  }): Promise<Array<{ id: string; evidence: string | null }>> {
+    const rows = await this.sql.rows(
+      q.ANSWER_ANALYSIS,
+      q.answerAnalysisValues({ answers: [answer], criteria, withEvidence: true }),
+    );
+    return rows.map(({ id, evidence }) => ({ id, evidence }));
   }
 
   async insert({ questionId, revision, rubric }: { questionId: string; revision: number; rubric: Rubric }, tx: Tx) {

@@ -1,4 +1,4 @@
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 import type { Rubric } from './rubric.js';
 
 export const RUBRIC_BY_REVISION = statement(
@@ -11,31 +11,89 @@ export const INSERT_RUBRIC_REVISION = statement(
   `INSERT INTO rubric_revisions (question_id, revision, criteria, red_flags) VALUES ($1, $2, $3, $4)`,
 );
 
-export interface TermHitRow {
+/**
+ * One row per (answer, criterion) that matched. `answer` indexes `answers`; `terms` lists
+ * the matching terms in ascending order, as indexes into the criteria's terms taken in
+ * order (criterion by criterion, term by term); `evidence` quotes the answer around the
+ * first of them, hits between `[[` and `]]`, or is null without `withEvidence`.
+ */
+export interface AnswerAnalysisRow {
+  answer: number;
   id: string;
+  terms: number[];
   evidence: string | null;
 }
 
 /**
- * Which criteria a free-text answer seems to cover: English full-text search (stemmed) of
- * each criterion's signal terms as phrases, with a highlighted snippet as evidence. $1 the
- * answer; $2 and $3 criterion ids and terms, pair by pair. The answer's vector is computed
- * once (MATERIALIZED: an inlined CTE would compute it again for every term).
+ * The answer analysis, in one place: the app's repository runs it on a candidate's answer,
+ * and `npm run bank:check` runs the very same statement on the bank's own texts to measure
+ * what the hint would say about them. It reads no table, so it runs on any database, even an
+ * empty one.
+ *
+ * A criterion seems covered by an answer when any of its terms, as
+ * `phraseto_tsquery('english', term)`, matches `to_tsvector('english', answer)`: stemmed
+ * words, consecutive as in the term, English stop words dropped. A term of stop words only
+ * reduces to an empty query and never matches.
+ *
+ * Both CTEs are MATERIALIZED: referenced once, Postgres 12+ would inline them, and then
+ * recompute an answer's `to_tsvector` for every term it is tested against.
  */
-export const ANALYZE_ANSWER = statement(
-  `WITH doc AS MATERIALIZED (SELECT to_tsvector('english', $1) AS vector),
-        terms AS (
-          SELECT t.criterion_id, t.ord, phraseto_tsquery('english', t.term) AS query
-            FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(criterion_id, term, ord)
-        ),
-        hits AS (
-          SELECT DISTINCT ON (terms.criterion_id) terms.criterion_id, terms.query
-            FROM terms, doc
-           WHERE numnode(terms.query) > 0 AND doc.vector @@ terms.query
-           ORDER BY terms.criterion_id, terms.ord
-        )
-   SELECT criterion_id AS id,
-          ts_headline('english', $1, query, 'StartSel=[[, StopSel=]], MaxWords=20, MinWords=6, MaxFragments=1') AS evidence
-     FROM hits`,
-  columnsOf<TermHitRow>()('id', 'evidence'),
+export const ANSWER_ANALYSIS = statement(
+  `WITH answers AS MATERIALIZED (
+    SELECT a.ord::int - 1 AS answer, a.text, to_tsvector('english', a.text) AS vector
+      FROM unnest($1::text[]) WITH ORDINALITY AS a(text, ord)
+  ), terms AS MATERIALIZED (
+    SELECT t.ord::int - 1 AS term, t.criterion_id, phraseto_tsquery('english', t.term) AS query
+      FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(criterion_id, term, ord)
+  ), hits AS (
+    SELECT answers.answer, terms.criterion_id,
+           array_agg(terms.term ORDER BY terms.term) AS terms,
+           (array_agg(terms.query ORDER BY terms.term))[1] AS first_query
+      FROM answers JOIN terms ON numnode(terms.query) > 0 AND answers.vector @@ terms.query
+     GROUP BY answers.answer, terms.criterion_id
+  )
+  SELECT hits.answer, hits.criterion_id AS id, hits.terms,
+         CASE WHEN $4::boolean
+              THEN ts_headline('english', answers.text, hits.first_query,
+                               'StartSel=[[, StopSel=]], MaxWords=20, MinWords=6, MaxFragments=1')
+         END AS evidence
+    FROM hits JOIN answers USING (answer)
+   ORDER BY hits.answer, hits.criterion_id`,
+  columnsOf<AnswerAnalysisRow>()('answer', 'id', 'terms', 'evidence'),
+);
+
+/** What ANSWER_ANALYSIS reads. */
+export interface AnswerAnalysisParams {
+  answers: readonly string[];
+  /** Ids must be unique within one call: hits are grouped by id. */
+  criteria: ReadonlyArray<{ id: string; terms: readonly string[] }>;
+  /**
+   * Whether to quote each hit's first term in context. `ts_headline` costs far more than the
+   * match itself, so the bank check, which needs only the matches, leaves it out.
+   */
+  withEvidence: boolean;
+}
+
+/** ANSWER_ANALYSIS's parameters, in order. */
+export function answerAnalysisValues({ answers, criteria, withEvidence }: AnswerAnalysisParams): unknown[] {
+  const pairs = criteria.flatMap((c) => c.terms.map((term) => [c.id, term] as const));
+  return [answers, pairs.map(([id]) => id), pairs.map(([, term]) => term), withEvidence];
+}
+
+export interface TermQueryRow {
+  term: number;
+  query: string;
+  isEmpty: boolean;
+}
+
+/**
+ * What each term reduces to under the analysis (`$1` the terms): the tsquery as text, and
+ * whether it is empty (stop words only), in which case the analysis never matches it.
+ */
+export const TERM_QUERIES = statement(
+  `SELECT t.ord::int - 1 AS term, q.query::text AS query, numnode(q.query) = 0 AS "isEmpty"
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord),
+          LATERAL (SELECT phraseto_tsquery('english', t.term) AS query) AS q
+    ORDER BY t.ord`,
+  columnsOf<TermQueryRow>()('term', 'query', 'isEmpty'),
 );

@@ -1,4 +1,4 @@
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 
 export interface BucketState {
   hits: number;

@@ -1,5 +1,5 @@
 import type { Role } from '../common/auth.js';
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 
 export interface ActiveSessionRow {
   sessionId: string;

@@ -1,5 +1,5 @@
 import type { GroupRole } from '../access/group-access.js';
-import { columnsOf, statement } from '../database/sql.js';
+import { columnsOf, statement } from '../database/statement.js';
 
 export interface GroupRow {
   id: string;

@@ -58,6 +58,7 @@ const NOT_STATEMENTS = new Set([
   'practice/practice.queries.js:insertReviewsValues',
   'progress/progress.queries.js:memberRecallValues',
   'questions/question.queries.js:contentValues',
+  'rubrics/rubric.queries.js:answerAnalysisValues',
 ]);
 
 let listActive: typeof import('../src/questions/question.queries.js').listActive;

@@ -3,6 +3,9 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { Statement, type Bound } from '../src/database/statement.js';
+import { listForParticipant } from '../src/interviews/interview.queries.js';
+import { listReadable } from '../src/question-sets/question-set.queries.js';
+import { listActive, questionDetail, searchActive } from '../src/questions/question.queries.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**
@@ -60,12 +63,6 @@ const NOT_STATEMENTS = new Set([
   'questions/question.queries.js:contentValues',
   'rubrics/rubric.queries.js:answerAnalysisValues',
 ]);
-
-let listActive: typeof import('../src/questions/question.queries.js').listActive;
-let searchActive: typeof import('../src/questions/question.queries.js').searchActive;
-let questionDetail: typeof import('../src/questions/question.queries.js').questionDetail;
-let listReadable: typeof import('../src/question-sets/question-set.queries.js').listReadable;
-let listForParticipant: typeof import('../src/interviews/interview.queries.js').listForParticipant;
 
 interface Found {
   name: string;
@@ -147,9 +144,6 @@ describe('statements', () => {
   let unexplained: string[];
 
   beforeAll(async () => {
-    ({ listActive, searchActive, questionDetail } = await import('../src/questions/question.queries.js'));
-    ({ listReadable } = await import('../src/question-sets/question-set.queries.js'));
-    ({ listForParticipant } = await import('../src/interviews/interview.queries.js'));
     db = await createTestDatabase('empty');
     client = new pg.Client({ connectionString: db.url });
     await client.connect();

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { createRootLogger, logRequests, PinoNestLogger, requestIdFor } from './common/logging.js';
@@ -31,7 +31,8 @@ export async function createHttpApp({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // One line per request, written by logRequests when the response is sent.
+    logController: new LogController({ disableRequestLogging: true }),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     forceCloseConnections: 'idle',

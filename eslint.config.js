@@ -52,6 +52,9 @@ export default tseslint.config(
       'src/question-bank/bank.ts',
       'src/question-bank/bank-file.ts',
       'src/question-bank/bank-sync-plan.ts',
+      'src/question-bank/analysis-report.ts',
+      'src/question-bank/bank-report.ts',
+      'src/rubrics/rubric.queries.ts',
     ],
     rules: {
       'no-restricted-imports': [

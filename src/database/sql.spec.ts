@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StatementNames } from './sql.js';
+import { StatementNames } from './statement.js';
 
 describe(StatementNames.name, () => {
   const cases: { title: string; texts: string[]; capacity: number; names: (string | undefined)[] }[] = [

@@ -15,8 +15,18 @@ export class PracticeExportDto {
   @ApiProperty({ type: [String] }) deckTopics: string[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every card: memory state and flags' })
   cards: object[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every review, with answer text and states' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every review, with answer text and states, and when it was undone if it was',
+  })
   reviews: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every cram answer: practice kept apart from the schedule',
+  })
+  cramAnswers: object[];
 }
 
 export class QuestionSetsExportDto {

@@ -18,6 +18,8 @@ export const EXPORTED_TABLES: Readonly<Record<string, string>> = {
   sessions: 'sessions (never the token hash)',
   cards: 'practice.cards',
   reviews: 'practice.reviews',
+  review_undos: 'practice.reviews (undoneAt on each undone review)',
+  cram_answers: 'practice.cramAnswers',
   deck_topics: 'practice.deckTopics',
   questions: 'questions, with every revision',
   question_sets: 'questionSets.owned',

@@ -4,12 +4,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
-import { DomainError } from './common/domain-error.js';
 import { createRootLogger, logRequests, PinoNestLogger, requestIdFor } from './common/logging.js';
 import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
 import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
+import { requestError } from './common/common.errors.js';
 
 /**
  * The Nest application on Fastify, fully configured but not listening; shared by main,
@@ -92,7 +92,7 @@ function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     if (jsonDepth(body as string) > MAX_JSON_DEPTH) {
-      done(new DomainError('request.too-deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`), undefined);
+      done(requestError('request.too-deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`), undefined);
       return;
     }
     void parseJson(request, body as string, done);
@@ -107,7 +107,7 @@ function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
       return;
     }
     done(
-      new DomainError('request.invalid-text', `A NUL character or a lone surrogate at ${at}.`, [
+      requestError('request.invalid-text', `A NUL character or a lone surrogate at ${at}.`, [
         { field: at, message: 'contains a NUL character or broken Unicode' },
       ]),
     );

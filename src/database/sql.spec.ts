@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { StatementNames } from './sql.js';
+import { StatementNames } from './statement.js';
 
 describe(StatementNames.name, () => {
   it.each<{ title: string; texts: string[]; capacity: number; names: (string | undefined)[] }>([

@@ -7,7 +7,7 @@ import {
   type MemoryState,
   type SchedulingSettings,
 } from './next-review.js';
-import type { RatingName } from './score-answer.js';
+import type { RatingName } from './card-vocabulary.js';
 
 const UTC: SchedulingSettings = { timezone: 'UTC', dayStartsAtHour: 0, desiredRetention: 0.9, interviewDate: null };
 const day = (n: number, hour = 12) => new Date(Date.UTC(2026, 0, 1 + n, hour));

@@ -29,6 +29,31 @@ describe('parseBankFile', () => {
     assert.deepEqual(parse(text).question?.followUps, ['What would you do next?']);
   });
 
+  it('reads sources and the review date', () => {
+    const { question, problems } = parse(
+      questionFileText({
+        extraFrontMatter:
+          'sources:\n  - title: RFC 9110, HTTP Semantics\n    url: https://www.rfc-editor.org/rfc/rfc9110#section-9.2\nreviewed: 2026-11-30',
+      }),
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(question?.sources, [
+      { title: 'RFC 9110, HTTP Semantics', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-9.2' },
+    ]);
+    assert.equal(question?.reviewed, '2026-11-30');
+  });
+
+  it('locates each criterion and each of its terms', () => {
+    const text = questionFileText().replace('  terms: [second]', '  terms:\n        - second\n        - 2nd');
+    const { rubricLines, problems } = parse(text);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(rubricLines?.criteria, [
+      { line: 10, terms: [13] },
+      { line: 14, terms: [18, 19] },
+      { line: 20, terms: [23] },
+    ]);
+  });
+
   it('accepts a short model answer for a behavioural question', () => {
     assert.deepEqual(parse(questionFileText({ kind: 'behavioural', modelAnswer: 'Tell a story.' })).problems, []);
   });
@@ -54,6 +79,30 @@ describe('parseBankFile', () => {
       text: questionFileText({ kind: 'trivia' }),
       line: 6,
       message: /kind: must be one of concept, design/,
+    },
+    {
+      name: 'a source that is not an https URL',
+      text: questionFileText({ extraFrontMatter: 'sources:\n  - title: Some page\n    url: http://example.com/page' }),
+      line: 10,
+      message: /^sources\.0\.url: must be an https URL$/,
+    },
+    {
+      name: 'a source without a title',
+      text: questionFileText({ extraFrontMatter: 'sources:\n  - url: https://example.com/page' }),
+      line: 9,
+      message: /sources\.0: missing field "title"/,
+    },
+    {
+      name: 'a review date written otherwise',
+      text: questionFileText({ extraFrontMatter: 'reviewed: 30/11/2026' }),
+      line: 8,
+      message: /^reviewed: must be a date written YYYY-MM-DD$/,
+    },
+    {
+      name: 'a review date not in the calendar',
+      text: questionFileText({ extraFrontMatter: 'reviewed: 2026-02-30' }),
+      line: 8,
+      message: /reviewed: "2026-02-30" is not a date of the calendar/,
     },
     {
       name: 'a zero weight',

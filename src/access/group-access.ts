@@ -1,3 +1,4 @@
+/** Who may do what in a study group: one function over (role, action), and the ranks for removals. */
 export type GroupRole = 'owner' | 'admin' | 'member';
 export type GroupAction = 'read' | 'assign' | 'rotate-invite' | 'remove-member' | 'change-roles' | 'delete';
 

@@ -1,6 +1,7 @@
 /**
- * Who may do what with a question set: one function over (role, action, visibility).
- * Controllers and services ask it; nobody re-derives it.
+ * Who may do what with a question set: one function over (role, action, visibility), and the
+ * answer a service gives for it. The role itself is resolved in SQL by `setRole` in
+ * access.queries.ts. Features ask these; nobody re-derives them.
  */
 export type SetVisibility = 'private' | 'unlisted' | 'public';
 export type SetRole = 'owner' | 'editor' | 'viewer' | 'stranger';
@@ -50,4 +51,17 @@ export function canOnSet({
   if (role === 'viewer') return READER_ACTIONS.has(action);
   // A stranger reaches a public set like a viewer; an unlisted one only through its share link.
   return visibility === 'public' && READER_ACTIONS.has(action);
+}
+
+/**
+ * What a request on a set answers: `not-found` when the caller cannot even read it (it does
+ * not exist for them: 404), `forbidden` when they can read it but their role does not allow
+ * the action (403).
+ */
+export function setAccessDecision(
+  access: { role: SetRole; visibility: SetVisibility } | undefined,
+  action: SetAction,
+): 'allowed' | 'not-found' | 'forbidden' {
+  if (!access || !canOnSet({ ...access, action: 'read' })) return 'not-found';
+  return canOnSet({ ...access, action }) ? 'allowed' : 'forbidden';
 }

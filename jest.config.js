@@ -21,6 +21,8 @@ const PURE_RULES = [
   'src/question-bank/bank.js',
   'src/question-bank/bank-file.js',
   'src/question-bank/bank-sync-plan.js',
+  'src/question-bank/analysis-report.js',
+  'src/question-bank/bank-report.js',
   'src/common/cursor.js',
 ];
 

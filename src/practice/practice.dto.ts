@@ -244,6 +244,13 @@ export class AnalysisDto {
   @ApiProperty({ type: [CriterionAnalysisDto] }) criteria: CriterionAnalysisDto[];
 }
 
+export class NextDueDto {
+  @ApiProperty({ format: 'date-time' }) again: string;
+  @ApiProperty({ format: 'date-time' }) hard: string;
+  @ApiProperty({ format: 'date-time' }) good: string;
+  @ApiProperty({ format: 'date-time' }) easy: string;
+}
+
 export class CardWithHistoryDto {
   @ApiProperty({ type: CardDto, description: 'A new card, not yet saved, when I have only crammed the question' })
   card: CardDto;

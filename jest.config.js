@@ -21,6 +21,8 @@ const PURE_RULES = [
   'src/question-bank/bank.js',
   'src/question-bank/bank-file.js',
   'src/question-bank/bank-sync-plan.js',
+  'src/question-bank/analysis-report.js',
+  'src/question-bank/bank-report.js',
   'src/common/cursor.js',
 ];
 
@@ -60,5 +62,7 @@ export default {
   coverageProvider: 'v8',
   collectCoverageFrom: PURE_RULES,
   coverageReporters: ['text-summary', 'text'],
-  coverageThreshold: Object.fromEntries(PURE_RULES.map((file) => [`./${file}`, { lines: 90 }])),
+  // Coverage is mapped back through tsc's source maps and keyed by the `.ts` source (resolved
+  // from the package root), so a threshold on the compiled `.js` path never matched a file.
+  coverageThreshold: Object.fromEntries(PURE_RULES.map((file) => [`./${file.replace(/\.js$/, '.ts')}`, { lines: 90 }])),
 };

@@ -5,7 +5,10 @@ import { ProblemFilter } from './common/problem.filter.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { AccessModule } from './access/access.module.js';
+import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
@@ -34,6 +37,9 @@ export class AppModule {
           }),
           retryAttempts: 0,
         }),
+        DatabaseModule,
+        AccessModule,
+        IdempotencyModule,
         HealthModule,
         QuestionsModule,
         QuestionBankModule,

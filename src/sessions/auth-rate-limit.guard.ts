@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
+import { requestError } from '../common/common.errors.js';
 
 const WINDOW_MS = 60_000;
 
@@ -24,7 +24,7 @@ export class AuthRateLimitGuard implements CanActivate {
     const { hits, msToExpire } = await this.buckets.hit({ key: `auth-address:${request.ip}`, windowMs: WINDOW_MS });
     if (hits <= this.config.authRateLimitPerMinute) return true;
     const seconds = Math.max(1, Math.ceil(msToExpire / 1000));
-    throw new DomainError(
+    throw requestError(
       'request.rate-limited',
       `Too many sign-in requests from this address; retry in ${seconds} s.`,
       undefined,

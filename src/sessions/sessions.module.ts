@@ -12,11 +12,7 @@ import { SessionRepository } from './session.repository.js';
 import { SessionStrategy } from './session.strategy.js';
 
 @Module({
-  imports: [
-    AccountsModule,
-    PassportModule,
-    RateLimitModule,
-  ],
+  imports: [AccountsModule, PassportModule, RateLimitModule],
   controllers: [AuthController],
   providers: [
     AuthService,

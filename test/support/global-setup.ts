@@ -29,7 +29,7 @@ export const FIXTURE_BANK_DIR = resolve(import.meta.dirname, '..', '..', '..', '
  */
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
-  let stop = async () => undefined;
+  let stop: () => Promise<void> = async () => undefined;
   if (!adminUrl) {
     const embedded = await startEmbeddedPostgres({
       dataDir: await makeEphemeralDataDir('interval-test'),

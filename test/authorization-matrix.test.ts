@@ -49,6 +49,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/practice/reviews': SET_READERS,
   'POST /api/practice/answers/analyze': SET_READERS,
   'GET /api/practice/cards/{questionId}': 'hhhhhhhr',
+  'GET /api/practice/cards/{questionId}/preview': SET_READERS,
   'PATCH /api/practice/cards/{questionId}': SET_READERS,
   'GET /api/practice/forecast': SELF,
   'GET /api/practice/deck': SELF,
@@ -239,12 +240,14 @@ describe('authorization matrix', () => {
 
   it('lets every role reach exactly what the table says', async () => {
     const problems: string[] = [];
-    let shared: Fixture | undefined;
+    const shared = await fixture();
     for (const operation of Object.keys(MATRIX)) {
       const [method] = operation.split(' ');
+      // Reads share one fixture; every write gets its own (made side by side, to save time),
+      // so one role's action cannot change another's case.
+      const fixtures = method === 'GET' ? ROLES.map(() => shared) : await Promise.all(ROLES.map(() => fixture()));
       for (const [i, role] of ROLES.entries()) {
-        // Reads share one fixture; every write gets its own, so one role's action cannot change another's case.
-        const f = method === 'GET' ? (shared ??= await fixture()) : await fixture();
+        const f = fixtures[i];
         const user = role === 'anonymous' ? undefined : users[role];
         const { url, payload } = requestFor(operation, f, user);
         const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -10,63 +10,76 @@ describe(ProblemFilter.name, () => {
   });
   afterAll(() => t.close());
 
-  const expectProblem = (response: Response, status: number, code: string): Record<string, unknown> => {
-    expect({ status: response.status, body: response.body }).toMatchObject({ status, body: { status, code } });
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const body = response.body;
-    expect(body.type).toBe(`https://interval.dev/problems/${code}`);
-    expect(typeof body.title).toBe('string');
-    expect(typeof body.detail).toBe('string');
-    expect(body.requestId).toBe(response.headers['x-request-id']);
-    expect(response.text).not.toMatch(/at .+\.js:\d+|node_modules|SELECT |QueryFailedError/);
-    return body;
-  };
+  /** What makes an answer a proper problem, read off the response, to compare with `problem()`. */
+  const problemOf = (response: Response) => ({
+    status: response.status,
+    contentType: response.headers['content-type']?.split(';')[0],
+    body: {
+      status: response.body.status,
+      code: response.body.code,
+      type: response.body.type,
+      title: typeof response.body.title,
+      detail: typeof response.body.detail,
+      isRequestIdEchoed: response.body.requestId === response.headers['x-request-id'],
+    },
+    leaksInternals: /at .+\.js:\d+|node_modules|SELECT |QueryFailedError/.test(response.text),
+  });
+  const problem = (status: number, code: string) => ({
+    status,
+    contentType: 'application/problem+json',
+    body: {
+      status,
+      code,
+      type: `https://interval.dev/problems/${code}`,
+      title: 'string',
+      detail: 'string',
+      isRequestIdEchoed: true,
+    },
+    leaksInternals: false,
+  });
 
   it('answers an unknown route with 404 route.not-found', async () => {
-    expectProblem(await t.anon.get('/api/nothing-here'), 404, 'route.not-found');
+    expect(problemOf(await t.anon.get('/api/nothing-here'))).toStrictEqual(problem(404, 'route.not-found'));
   });
 
   it('lists every invalid query field with 400 request.validation-failed', async () => {
-    const body = expectProblem(
-      await t.anon.get('/api/questions?limit=1000&difficulty=9&topic=Bad%20Topic'),
-      400,
-      'request.validation-failed',
-    );
-    const fields = (body.errors as Array<{ field: string }>).map((e) => e.field).sort();
+    const response = await t.anon.get('/api/questions?limit=1000&difficulty=9&topic=Bad%20Topic');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.validation-failed'));
+    const fields = (response.body.errors as Array<{ field: string }>).map((e) => e.field).sort();
     expect(fields).toStrictEqual(['difficulty', 'limit', 'topic']);
   });
 
   it('refuses an unknown query parameter', async () => {
-    const body = expectProblem(await t.anon.get('/api/questions?sort=title'), 400, 'request.validation-failed');
-    expect(body.errors).toStrictEqual([{ field: 'sort', message: 'is not a known field' }]);
+    const response = await t.anon.get('/api/questions?sort=title');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.validation-failed'));
+    expect(response.body.errors).toStrictEqual([{ field: 'sort', message: 'is not a known field' }]);
   });
 
   it('refuses a repeated query parameter', async () => {
-    expectProblem(await t.anon.get('/api/questions?topic=a&topic=b'), 400, 'request.validation-failed');
+    const response = await t.anon.get('/api/questions?topic=a&topic=b');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.validation-failed'));
   });
 
   it('refuses a forged or foreign cursor with 400 pagination.invalid-cursor', async () => {
     const forged = Buffer.from(JSON.stringify(['questions', 'x', 1, 2])).toString('base64url');
-    expectProblem(await t.anon.get(`/api/questions?cursor=${forged}`), 400, 'pagination.invalid-cursor');
+    const forgedAnswer = await t.anon.get(`/api/questions?cursor=${forged}`);
+    expect(problemOf(forgedAnswer)).toStrictEqual(problem(400, 'pagination.invalid-cursor'));
     const page = (await t.anon.get('/api/questions?limit=1').expect(200)).body;
     expect(page.nextCursor).toEqual(expect.any(String));
-    expectProblem(
-      await t.anon.get(`/api/questions?q=cache&cursor=${page.nextCursor}`),
-      400,
-      'pagination.invalid-cursor',
-    );
+    const foreign = await t.anon.get(`/api/questions?q=cache&cursor=${page.nextCursor}`);
+    expect(problemOf(foreign)).toStrictEqual(problem(400, 'pagination.invalid-cursor'));
   });
 
   it('answers a body over the limit with 413', async () => {
     const response = await t.anon
       .post('/api/questions', JSON.stringify({ text: 'x'.repeat(4096) }))
       .set('content-type', 'application/json');
-    expectProblem(response, 413, 'request.body-too-large');
+    expect(problemOf(response)).toStrictEqual(problem(413, 'request.body-too-large'));
   });
 
   it('answers malformed JSON with 400 request.malformed-json', async () => {
     const response = await t.anon.post('/api/questions', '{"title": ').set('content-type', 'application/json');
-    expectProblem(response, 400, 'request.malformed-json');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.malformed-json'));
   });
 
   it('refuses prototype-pollution keys in JSON', async () => {
@@ -78,13 +91,13 @@ describe(ProblemFilter.name, () => {
   });
 
   it('keeps a well-formed caller request id and mints one otherwise', async () => {
-    const kept = await t.anon.get('/nope').set('x-request-id', 'trace-abc-12345');
+    const kept = await t.anon.get('/api/nope').set('x-request-id', 'trace-abc-12345');
     expect(kept.headers['x-request-id']).toBe('trace-abc-12345');
     expect(kept.body.requestId).toBe('trace-abc-12345');
     const malformed = ['bad id with spaces', 'short', 'x'.repeat(65), 'trace;abc=12345'];
     const answered = [];
     for (const sent of malformed) {
-      const response = await t.anon.get('/nope').set('x-request-id', sent);
+      const response = await t.anon.get('/api/nope').set('x-request-id', sent);
       answered.push({ sent, header: response.headers['x-request-id'], inBody: response.body.requestId });
     }
     const minted = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

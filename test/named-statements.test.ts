@@ -45,6 +45,6 @@ describe('named statements', () => {
       expect(response.status).toBe(201);
     }
     expect(await prepared(/^INSERT INTO idempotency_keys/)).toHaveLength(1);
-    expect(await prepared(/FOR UPDATE$/)).toHaveLength(1);
+    expect(await prepared(/FROM cards c WHERE .* FOR UPDATE$/s)).toHaveLength(1);
   });
 });

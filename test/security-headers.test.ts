@@ -13,14 +13,27 @@ describe(createHttpApp.name, () => {
     it.each([
       ['a route', '/health'],
       ['a 404', '/api/no-such-route'],
-    ])('sends helmet’s security headers on %s (%s)', async (_what, url) => {
+      ['the web app', '/today'],
+    ])('sends helmet’s security headers and the strict CSP on %s (%s)', async (_what, url) => {
       const response = await t.anon.get(url);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['strict-transport-security']).toMatch(/max-age=/);
+      const csp = response.headers['content-security-policy'];
+      expect(csp).toMatch(/^default-src 'self';/);
+      expect(csp).toMatch(/script-src 'self';/);
+      expect(csp).toMatch(/style-src 'self';/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(csp).not.toMatch(/unsafe-inline/);
+    });
+
+    it('relaxes the CSP for Swagger UI’s inline script and style at /docs only', async () => {
+      const response = await t.anon.get('/docs/');
+      expect(response.status).toBe(200);
       expect(response.headers['content-security-policy']).toMatch(
-        /^default-src 'self';.*script-src 'self' 'unsafe-inline';/,
+        /^default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';/,
       );
+      expect(response.headers['x-frame-options']).toBe('DENY');
     });
 
     it('answers no CORS headers', async () => {

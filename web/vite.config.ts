@@ -11,6 +11,7 @@ export default defineConfig({
   plugins: [svelte()],
   build: {
     outDir: 'dist',
+    manifest: true,
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,

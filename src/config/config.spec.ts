@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       progressConcurrency: 4,
       bankDir: '/srv/app/question-bank',
       isBankSyncOnStart: true,
+      webDir: '/srv/app/web/dist',
       logLevel: 'info',
       logFormat: 'json',
       bodyLimitBytes: 1_048_576,
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
     ['reads a port', { PORT: '8080' }, { port: 8080 }],
     ['keeps an absolute data dir', { DATA_DIR: '/var/lib/interval' }, { dataDir: '/var/lib/interval' }],
     ['resolves a relative bank dir', { BANK_DIR: 'bank' }, { bankDir: '/srv/app/bank' }],
+    ['resolves a relative web app dir', { WEB_DIR: 'public' }, { webDir: '/srv/app/public' }],
     [
       'accepts postgresql URLs',
       { DATABASE_URL: 'postgresql://u:p@db:5432/x' },

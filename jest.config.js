@@ -52,14 +52,6 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   maxWorkers: availableParallelism(),
-  /**
-   * A fresh worker for every test file. TypeORM loads the entity files with an import()
-   * compiled by `Function`; in the second test file a worker runs, that import() still goes
-   * to the first file's torn-down module loader, and the DataSource fails with "import a file
-   * after the Jest environment has been torn down" (jestjs/jest#10944). Every worker is over
-   * this limit after a file, so each is recycled.
-   */
-  workerIdleMemoryLimit: '1MB',
   testTimeout: 120_000,
   coverageProvider: 'v8',
   collectCoverageFrom: PURE_RULES,

@@ -47,6 +47,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/me/progress': SELF,
   'GET /api/practice/queue': SELF,
   'POST /api/practice/reviews': SET_READERS,
+  'POST /api/practice/reviews/{id}/undo': 'hhhhhhhr',
   'POST /api/practice/answers/analyze': SET_READERS,
   'GET /api/practice/cards/{questionId}': 'hhhhhhhr',
   'GET /api/practice/cards/{questionId}/preview': SET_READERS,
@@ -94,6 +95,7 @@ const MATRIX: Record<string, string> = {
 
 interface Fixture {
   questionId: string;
+  reviewId: string;
   bankQuestionId: string;
   setId: string;
   shareToken: string;
@@ -148,7 +150,7 @@ describe('authorization matrix', () => {
       return response.body;
     };
     const question = await call('post', '/api/questions', questionPayload());
-    await call('post', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
+    const review = await call('post', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
     const set = await call('post', '/api/question-sets', {
       title: 'Matrix set',
       visibility: 'private',
@@ -171,6 +173,7 @@ describe('authorization matrix', () => {
     );
     return {
       questionId: question.id,
+      reviewId: review.review.id,
       bankQuestionId,
       setId: set.id,
       shareToken: link.token,
@@ -198,6 +201,7 @@ describe('authorization matrix', () => {
       url = url.replace('{id}', f.interviewId).replace('{questionId}', f.questionId);
     if (path.startsWith('/api/auth/sessions/')) url = url.replace('{id}', f.ownerSessionId);
     if (path.startsWith('/api/practice/cards/')) url = url.replace('{questionId}', f.questionId);
+    if (path.startsWith('/api/practice/reviews/')) url = url.replace('{id}', f.reviewId);
     for (const [param, value] of Object.entries(ids)) url = url.replace(param, value);
 
     const bodies: Record<string, object> = {

@@ -10,6 +10,7 @@ import type { QuestionKind } from '../questions/question-content.js';
 import { STATE_NUMBER, stateOf } from './card-vocabulary.js';
 import type { CardSnapshot } from './card-snapshot.js';
 import type { MemoryState } from './next-review.js';
+import { isCounted } from './counted-reviews.js';
 
 const LEARNING_STATES = `(${STATE_NUMBER.learning}, ${STATE_NUMBER.relearning})`;
 
@@ -18,7 +19,6 @@ const LEARNING_STATES = `(${STATE_NUMBER.learning}, ${STATE_NUMBER.relearning})`
  * append-only) and count nowhere a review counts. Cram answers live in their own table and
  * never reach a statement that counts reviews.
  */
-const COUNTED = (review: string) => `NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = ${review}.id)`;
 
 /** What a scoped queue narrows to: one topic's questions, or one question set's (an assignment's is its set's). */
 export type ScopeKind = 'topic' | 'set';
@@ -225,7 +225,7 @@ const queueCounts = (kind?: ScopeKind) =>
           FROM cards c JOIN questions q ON q.id = c.question_id
          WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')} ${kind ? `AND ${inScope(kind, '$5')}` : ''})::int AS due,
        (SELECT count(*) FROM reviews r
-         WHERE r.user_id = $1 AND r.reviewed_at >= $3 AND r.state_before->>'state' = 'new' AND ${COUNTED('r')})::int AS "introducedToday",
+         WHERE r.user_id = $1 AND r.reviewed_at >= $3 AND r.state_before->>'state' = 'new' AND ${isCounted('r')})::int AS "introducedToday",
        (SELECT count(*) FROM questions q LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
          WHERE ${newCardSource(kind, '$5')}
            AND (c.id IS NULL OR (c.state = ${STATE_NUMBER.new} AND ${AVAILABLE('$2')})))::int AS "newAvailable"`,
@@ -292,7 +292,7 @@ export interface UndoCandidateRow {
 /** A card's reviews in order, each with whether it was undone: what an undo decides on and restores from. */
 export const REVIEWS_FOR_UNDO = statement(
   `SELECT r.id, r.rating, r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore",
-          r.state_after AS "stateAfter", NOT ${COUNTED('r')} AS "isUndone"
+          r.state_after AS "stateAfter", NOT ${isCounted('r')} AS "isUndone"
      FROM reviews r
     WHERE r.card_id = $1
     ORDER BY r.reviewed_at, r.created_at, r.id`,

@@ -2,6 +2,7 @@ import { columnsOf, statement } from '../database/statement.js';
 import { STATE_NUMBER } from '../practice/card-vocabulary.js';
 import { FORGETTING_CURVE } from '../practice/next-review.js';
 import type { AssignedQuestion, BucketSum, MemberInput, RecallBuckets } from './group-progress.js';
+import { isCounted } from '../practice/counted-reviews.js';
 
 /**
  * The reads behind progress, as parameterised SQL shared with the benchmark baseline. A
@@ -16,7 +17,6 @@ const studyDate = (at: string) =>
  * A review that still counts: not undone (practice.queries.ts keeps the same rule for the
  * queue). Cram answers are in their own table and never counted as reviews.
  */
-const COUNTED = (review: string) => `NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = ${review}.id)`;
 
 export const GROUP_MEMBERS = statement(
   `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.timezone,
@@ -104,7 +104,7 @@ export function memberRecallValues({ userIds, dayStarts, buckets }: MemberRecall
 export const REVIEW_DAYS = statement(
   `SELECT r.user_id AS "userId", ${studyDate('r.reviewed_at')} AS day, count(*)::int AS count
      FROM reviews r JOIN users u ON u.id = r.user_id
-    WHERE r.user_id = ANY($1::uuid[]) AND r.reviewed_at >= $2 AND ${COUNTED('r')}
+    WHERE r.user_id = ANY($1::uuid[]) AND r.reviewed_at >= $2 AND ${isCounted('r')}
     GROUP BY r.user_id, day`,
   columnsOf<{ userId: string; day: string; count: number }>()('userId', 'day', 'count'),
 );
@@ -129,7 +129,7 @@ export const RECALL_AT_WEEK_START = statement(
                   coalesce((r.state_after->>'stability')::double precision, 0) AS stability
              FROM unnest($1::uuid[], $2::timestamptz[]) AS w(user_id, week_start)
              JOIN reviews r ON r.user_id = w.user_id AND r.reviewed_at < w.week_start
-            WHERE r.question_id = ANY($3::uuid[]) AND ${COUNTED('r')}
+            WHERE r.question_id = ANY($3::uuid[]) AND ${isCounted('r')}
             ORDER BY r.card_id, r.reviewed_at DESC) AS s
     GROUP BY s."userId"`,
   columnsOf<{ userId: string; recallSum: number }>()('userId', 'recallSum'),
@@ -153,6 +153,6 @@ export const MY_CARDS = statement(
 );
 
 export const MY_REVIEW_TOTAL = statement(
-  `SELECT count(*)::int AS n FROM reviews r WHERE r.user_id = $1 AND ${COUNTED('r')}`,
+  `SELECT count(*)::int AS n FROM reviews r WHERE r.user_id = $1 AND ${isCounted('r')}`,
   columnsOf<{ n: number }>()('n'),
 );

@@ -3,6 +3,7 @@ import { AccountService } from '../accounts/account.service.js';
 import { requestError } from '../common/common.errors.js';
 import { Sql, type Tx } from '../database/sql.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { gradingOf } from '../questions/question-content.js';
 import { QuestionService } from '../questions/question.service.js';
 import { RATING_NUMBER, type RatingName } from './card-vocabulary.js';
 import { nextReview, type MemoryState } from './next-review.js';
@@ -55,6 +56,11 @@ export class ReviewService {
       this.idempotency.once({ userId, key: idempotencyKey, request: body, status: 201 }, tx, async () => {
         const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
         const question = await this.questions.findForPractice({ id: body.questionId, userId }, tx);
+        if (body.criteriaMet !== undefined && gradingOf(question.kind) === 'rating-only') {
+          throw requestError('request.validation-failed', 'This question is a card with no rubric: send a rating.', [
+            { field: 'criteriaMet', message: 'a card has no rubric criteria; it is graded only by a rating' },
+          ]);
+        }
         const known = new Set(question.criteria.map((c) => c.id));
         const unknown = (body.criteriaMet ?? []).filter((id) => !known.has(id));
         if (unknown.length > 0) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { authoredQuestionProblems, withCriterionIds } from './authored-question.js';
+import { authoredQuestionProblems, cardEditProblems, withCriterionIds } from './authored-question.js';
 
 const criterion = (id?: string) => ({ ...(id ? { id } : {}), text: 'Covers a point.', weight: 1, terms: ['point'] });
 
@@ -34,5 +34,22 @@ describe('authoredQuestionProblems', () => {
   for (const [name, input, problems] of cases) {
     it(`${problems ? 'refuses' : 'accepts'} ${name}`, () =>
       assert.equal(authoredQuestionProblems(input).length, problems));
+  }
+});
+
+describe('cardEditProblems', () => {
+  const cases: Array<[string, Parameters<typeof cardEditProblems>[0], string[]]> = [
+    ['a card’s prompt', { currentKind: 'card', edit: { prompt: 'p' } as object }, []],
+    ['a card’s kind', { currentKind: 'card', edit: { kind: 'concept' } }, ['kind']],
+    ['a card’s rubric and kind', { currentKind: 'card', edit: { kind: 'design', rubric: {} } }, ['kind', 'rubric']],
+    ['a concept question’s rubric', { currentKind: 'concept', edit: { rubric: {} } }, []],
+  ];
+  for (const [name, input, fields] of cases) {
+    it(`editing ${name}: problems with ${JSON.stringify(fields)}`, () => {
+      assert.deepEqual(
+        cardEditProblems(input).map((p) => p.field),
+        fields,
+      );
+    });
   }
 });

@@ -10,7 +10,8 @@ import { planBankSync } from '../question-bank/bank-sync-plan.js';
 import type { Rubric } from '../rubrics/rubric.js';
 import { RubricService } from '../rubrics/rubric.service.js';
 import type { CreateQuestionDto, UpdateQuestionDto } from './authored-question.dto.js';
-import { authoredQuestionProblems, withCriterionIds } from './authored-question.js';
+import { authoredQuestionProblems, cardEditProblems, withCriterionIds } from './authored-question.js';
+import type { QuestionKind } from './question-content.js';
 import {
   toQuestionDetailDto,
   toQuestionSummaryDto,
@@ -120,7 +121,11 @@ export class QuestionService {
   async reviseAuthored(caller: Caller, id: string, body: UpdateQuestionDto): Promise<QuestionDetailDto> {
     const authorId = await this.sql.transaction(async (tx) => {
       const current = await this.editable(caller, id, tx);
-      const merged: CreateQuestionDto = {
+      const cardProblems = cardEditProblems({ currentKind: current.kind, edit: body });
+      if (cardProblems.length > 0) {
+        throw requestError('request.validation-failed', cardProblems.map((p) => p.message).join('; '), cardProblems);
+      }
+      const merged: AuthoredQuestion = {
         title: body.title ?? current.title,
         prompt: body.prompt ?? current.prompt,
         topic: body.topic ?? '',
@@ -311,14 +316,17 @@ export class QuestionService {
   }
 }
 
-function assertAuthoredQuestion(body: CreateQuestionDto): void {
+/** A question as its author writes it: a rubric kind from the API, or a card being edited. */
+type AuthoredQuestion = Omit<CreateQuestionDto, 'kind'> & { kind: QuestionKind };
+
+function assertAuthoredQuestion(body: AuthoredQuestion): void {
   const problems = authoredQuestionProblems(body);
   if (problems.length > 0) {
     throw requestError('request.validation-failed', problems.map((p) => p.message).join('; '), problems);
   }
 }
 
-function authoredContent(body: CreateQuestionDto, topicId: string): QuestionContent {
+function authoredContent(body: AuthoredQuestion, topicId: string): QuestionContent {
   return {
     topicId,
     title: body.title.trim(),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { studyDate, studyDayBounds, studyDayStart, toStudyClock, zoneOffsetMs } from './user-day.js';
+import { exactZoneOffsetMs, studyDate, studyDayBounds, studyDayStart, toStudyClock, zoneOffsetMs } from './user-day.js';
 
 describe('zoneOffsetMs', () => {
   const cases: Array<[string, string, number]> = [
@@ -13,6 +13,22 @@ describe('zoneOffsetMs', () => {
   for (const [zone, at, expected] of cases) {
     it(`is ${expected / 3_600_000} h in ${zone} at ${at}`, () =>
       assert.equal(zoneOffsetMs(zone, new Date(at)), expected));
+  }
+
+  // The per-hour cache must agree with Intl to the second, across changes on the hour and off it.
+  const changes: Array<[string, string]> = [
+    ['Europe/Berlin', '2026-03-29T01:00:00Z'],
+    ['America/New_York', '2026-11-01T06:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+    ['Asia/Kathmandu', '1985-12-31T18:30:00Z'],
+  ];
+  for (const [zone, change] of changes) {
+    it(`agrees with Intl second by second around ${change} in ${zone}`, () => {
+      const at = Date.parse(change);
+      for (let t = at - 2 * 3_600_000; t <= at + 2 * 3_600_000; t += 7_000) {
+        assert.equal(zoneOffsetMs(zone, new Date(t)), exactZoneOffsetMs(zone, t), new Date(t).toISOString());
+      }
+    });
   }
 });
 

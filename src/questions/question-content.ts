@@ -44,3 +44,9 @@ export function modelAnswerProblem({
   if (!KINDS_NEEDING_LONG_ANSWERS.includes(kind) || words >= MIN_MODEL_ANSWER_WORDS) return undefined;
   return `a ${kind} question needs a model answer of at least ${MIN_MODEL_ANSWER_WORDS} words (has ${words})`;
 }
+
+/**
+ * The topic of imported cards that name none: outside the bank's topics.yaml, made on first
+ * use, and never retired by a bank sync.
+ */
+export const IMPORTED_TOPIC = { slug: 'imported', name: 'Imported cards', position: 10_000 } as const;

@@ -14,8 +14,8 @@ import type { RatingName } from '../practice/card-vocabulary.js';
  * | rescheduled (5), or any later type                 | skipped                                |
  * | no rating (0) or one outside 1-4                   | skipped                                |
  *
- * A review later than now (a fast device clock) or earlier than the card's latest review
- * already recorded here (history is append-only) is skipped too.
+ * A review later than now (a fast device clock) is skipped too; one earlier than the card's
+ * latest review here is skipped when it is replayed (history-import.service.ts).
  */
 export type RevlogAction = { action: 'review'; rating: RatingName } | { action: 'reset' } | { action: 'skip'; reason: string };
 
@@ -26,12 +26,9 @@ export const REVLOG_TYPES = { learn: 0, review: 1, relearn: 2, filtered: 3, manu
 export function revlogAction({
   entry,
   now,
-  lastReviewAt,
 }: {
   entry: { id: number; ease: number; type: number; factor: number };
   now: Date;
-  /** The card's latest review already in the history, if any. */
-  lastReviewAt: Date | null;
 }): RevlogAction {
   const { ease, type, factor } = entry;
   if (type === REVLOG_TYPES.manual) {
@@ -45,10 +42,6 @@ export function revlogAction({
   }
   const rating = RATING_OF_EASE[ease];
   if (!rating) return { action: 'skip', reason: `no rating (button ${ease})` };
-  const at = entry.id;
-  if (at > now.getTime()) return { action: 'skip', reason: 'dated in the future' };
-  if (lastReviewAt && at < lastReviewAt.getTime()) {
-    return { action: 'skip', reason: 'earlier than the card’s latest review here, and history is only appended to' };
-  }
+  if (entry.id > now.getTime()) return { action: 'skip', reason: 'dated in the future' };
   return { action: 'review', rating };
 }

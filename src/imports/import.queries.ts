@@ -98,7 +98,7 @@ export const SET_PROGRESS = statement(`UPDATE imports SET progress = $2 WHERE id
  * its retry).
  */
 export const LOCK_IMPORT = statement(
-  `SELECT status FROM imports, pg_advisory_xact_lock(hashtextextended('import:' || $1::text, 0)) WHERE id = $1`,
+  `SELECT status FROM imports, pg_advisory_xact_lock(hashtextextended('import:' || $1::text, 0)) WHERE id = $1::uuid`,
   columnsOf<{ status: ImportStatus }>()('status'),
 );
 

@@ -132,12 +132,12 @@ describe(ImportController.name, () => {
         {
           ord: 0,
           prompt: 'A [...] index keeps keys sorted, so range scans are cheap.',
-          answer: 'A **B-tree** index keeps keys sorted, so range scans are cheap.\n\nHash indexes do not.',
+          answer: 'A **B-tree** index keeps keys sorted, so range scans are cheap.  \nHash indexes do not.',
         },
         {
           ord: 1,
           prompt: 'A B-tree index keeps keys [order], so range scans are cheap.',
-          answer: 'A B-tree index keeps keys **sorted**, so range scans are cheap.\n\nHash indexes do not.',
+          answer: 'A B-tree index keeps keys **sorted**, so range scans are cheap.  \nHash indexes do not.',
         },
       ]);
     });

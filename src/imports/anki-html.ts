@@ -88,7 +88,6 @@ export function htmlToMarkdown(html: string, keep: Placeholders = placeholders()
   return keep
     .restore(markdown)
     .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -100,6 +99,7 @@ export function titleFrom(markdown: string, max = 120): string {
       .split('\n')
       .map((l) =>
         l
+          .replace(/\[(image|sound|media): [^\]]*\]/g, '')
           .replace(/^\s*(#{1,6}|>|[-*+]|\d+\.)\s+/, '')
           .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
           .replace(/[*_`]+/g, '')

@@ -83,7 +83,8 @@ module.exports = {
     },
     {
       name: 'entities-only-from-entities',
-      comment: "Another feature's entity is imported only by entities (a foreign key), never by code that runs queries.",
+      comment:
+        "Another feature's entity is imported only by entities (a foreign key), never by code that runs queries.",
       severity: 'error',
       from: { path: `^src/${FEATURES}/`, pathNot: '\\.entity\\.ts$' },
       to: { path: `^src/${FEATURES}/[^/]+\\.entity\\.ts$`, pathNot: ['^src/$1/'] },

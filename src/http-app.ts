@@ -87,7 +87,9 @@ export async function createHttpApp({
 const MAX_JSON_DEPTH = 32;
 
 /** The one route whose body is multipart/form-data: an import's upload, streamed to disk by its handler. */
-export const MULTIPART_ROUTES: ReadonlyArray<{ method: string; url: string }> = [{ method: 'POST', url: '/api/imports' }];
+export const MULTIPART_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
+  { method: 'POST', url: '/api/imports' },
+];
 
 /**
  * The one gate for raw input: JSON is the only body type (others get 415), except for the

@@ -70,7 +70,10 @@ describe(ImportController.name, () => {
     beforeAll(async () => {
       user = await t.newUser({ timezone: 'Europe/Berlin' });
       collection = standardCollection();
-      result = await importFile(t, user, { name: `backend-${format}.apkg`, bytes: await buildPackage(collection, format) });
+      result = await importFile(t, user, {
+        name: `backend-${format}.apkg`,
+        bytes: await buildPackage(collection, format),
+      });
     });
 
     it('succeeds, counting notes, questions (one per card), sets (one per deck with cards) and reviews', () => {
@@ -104,7 +107,8 @@ describe(ImportController.name, () => {
         {
           title: 'What does ACID promise?',
           prompt: 'What does **ACID** promise?[image: wal diagram.png]',
-          answer: 'Atomicity, consistency, isolation, durability.\n\nmore [docs](https://www.postgresql.org/docs/) [sound: acid.mp3]',
+          answer:
+            'Atomicity, consistency, isolation, durability.\n\nmore [docs](https://www.postgresql.org/docs/) [sound: acid.mp3]',
           kind: 'card',
           tags: ['db', 'transactions-acid'],
           difficulty: 3,
@@ -121,8 +125,16 @@ describe(ImportController.name, () => {
         [user.id],
       );
       expect(rows).toEqual([
-        { ord: 0, prompt: 'idempotent request', answer: 'one that has the same effect whether sent once or many times' },
-        { ord: 1, prompt: 'one that has the same effect whether sent once or many times', answer: 'idempotent request' },
+        {
+          ord: 0,
+          prompt: 'idempotent request',
+          answer: 'one that has the same effect whether sent once or many times',
+        },
+        {
+          ord: 1,
+          prompt: 'one that has the same effect whether sent once or many times',
+          answer: 'idempotent request',
+        },
       ]);
     });
 
@@ -148,7 +160,10 @@ describe(ImportController.name, () => {
     });
 
     it('makes a private set of each deck, subscribed, holding its cards', async () => {
-      const sets = (await t.as(user).get('/api/question-sets').expect(200)).body.items as Array<{ id: string; title: string }>;
+      const sets = (await t.as(user).get('/api/question-sets').expect(200)).body.items as Array<{
+        id: string;
+        title: string;
+      }>;
       const titles = sets.map((s) => s.title).sort();
       expect(titles).toEqual(['Backend::Databases', 'Backend::HTTP']);
       const databases = sets.find((s) => s.title === 'Backend::Databases')!;
@@ -194,10 +209,19 @@ describe(ImportController.name, () => {
       for (const review of replayable) {
         await t
           .as(replayed)
-          .post('/api/practice/reviews', { questionId, rating: rated[review.ease], reviewedAt: new Date(review.at).toISOString() })
+          .post('/api/practice/reviews', {
+            questionId,
+            rating: rated[review.ease],
+            reviewedAt: new Date(review.at).toISOString(),
+          })
           .expect(201);
       }
-      const viaImport = (await t.as(imported).get(`/api/practice/cards/${await questionOf(imported)}`).expect(200)).body;
+      const viaImport = (
+        await t
+          .as(imported)
+          .get(`/api/practice/cards/${await questionOf(imported)}`)
+          .expect(200)
+      ).body;
       const viaApi = (await t.as(replayed).get(`/api/practice/cards/${questionId}`).expect(200)).body;
       // Fuzz is seeded by the card's id, so only the due date and the interval it rounds to may differ (and the question).
       const memory = ({ dueAt: _due, scheduledDays: _days, questionId: _id, ...rest }: Record<string, unknown>) => rest;
@@ -242,7 +266,10 @@ describe(ImportController.name, () => {
     });
 
     it('changes nothing when nothing changed: no question, review or set is duplicated', async () => {
-      const again = await importFile(t, user, { name: 'deck.apkg', bytes: await buildPackage(standardCollection(), 'legacy') });
+      const again = await importFile(t, user, {
+        name: 'deck.apkg',
+        bytes: await buildPackage(standardCollection(), 'legacy'),
+      });
       expect(first.counts.questionsCreated).toBe(7);
       expect(again.status).toBe('succeeded');
       expect(again.counts).toEqual({ notes: 5, questionsCreated: 0, questionsUpdated: 0, reviews: 0, sets: 0 });
@@ -300,7 +327,14 @@ describe(ImportController.name, () => {
         [user.id],
       );
       expect(rows).toEqual([
-        { prompt: 'Name two cache eviction policies', answer: 'LRU, and\nLFU', topic: 'caching', tags: [], difficulty: 3, kind: 'card' },
+        {
+          prompt: 'Name two cache eviction policies',
+          answer: 'LRU, and\nLFU',
+          topic: 'caching',
+          tags: [],
+          difficulty: 3,
+          kind: 'card',
+        },
         {
           prompt: 'What is a "dirty read"?',
           answer: 'Reading a row another transaction has not committed, yet',
@@ -320,7 +354,10 @@ describe(ImportController.name, () => {
     let questionId: string;
     beforeAll(async () => {
       user = await t.newUser();
-      await importFile(t, user, { name: 'cards.csv', bytes: Buffer.from('prompt,answer\nWhat is a mutex?,A lock one holder at a time\n') });
+      await importFile(t, user, {
+        name: 'cards.csv',
+        bytes: Buffer.from('prompt,answer\nWhat is a mutex?,A lock one holder at a time\n'),
+      });
       questionId = (await t.sql.query(`SELECT id FROM questions WHERE owner_id = $1`, [user.id])).rows[0].id;
     });
 
@@ -334,7 +371,10 @@ describe(ImportController.name, () => {
     });
 
     it('have no hint in the answer analysis', async () => {
-      const analysis = await t.as(user).post('/api/practice/answers/analyze', { questionId, answer: 'a lock' }).expect(200);
+      const analysis = await t
+        .as(user)
+        .post('/api/practice/answers/analyze', { questionId, answer: 'a lock' })
+        .expect(200);
       expect(analysis.body).toEqual({ criteria: [] });
     });
 
@@ -361,7 +401,10 @@ describe(ImportController.name, () => {
       const page1 = (await t.as(owner).get('/api/imports?limit=1').expect(200)).body;
       expect(page1.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
       const page2 = (await t.as(owner).get(`/api/imports?limit=1&cursor=${page1.nextCursor}`).expect(200)).body;
-      expect(page2).toEqual({ items: [expect.objectContaining({ id: first.id, fileName: 'a.csv' })], nextCursor: null });
+      expect(page2).toEqual({
+        items: [expect.objectContaining({ id: first.id, fileName: 'a.csv' })],
+        nextCursor: null,
+      });
     });
   });
 });
@@ -381,7 +424,7 @@ function notAnkiDatabase(): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'not-anki-'));
   try {
     const db = new Database(join(dir, 'db'));
-    db.exec('CREATE TABLE recipes (id integer PRIMARY KEY, name text); INSERT INTO recipes VALUES (1, \'bread\')');
+    db.exec("CREATE TABLE recipes (id integer PRIMARY KEY, name text); INSERT INTO recipes VALUES (1, 'bread')");
     db.close();
     return readFileSync(join(dir, 'db'));
   } finally {
@@ -405,7 +448,12 @@ describe('hostile files', () => {
   const nothing = { questions: 0, sets: 0, cards: 0, reviews: 0, links: 0, importedReviews: 0 };
 
   it.each<[string, () => Promise<Buffer>, string, string]>([
-    ['a zip bomb (declared size over the limit)', () => zipOf([{ name: 'collection.anki21', data: Buffer.alloc(3 * 1_048_576) }]), 'x.apkg', 'import.too-large-unpacked'],
+    [
+      'a zip bomb (declared size over the limit)',
+      () => zipOf([{ name: 'collection.anki21', data: Buffer.alloc(3 * 1_048_576) }]),
+      'x.apkg',
+      'import.too-large-unpacked',
+    ],
     [
       'a zstd bomb (a small entry that decompresses past the limit)',
       async () =>
@@ -425,7 +473,10 @@ describe('hostile files', () => {
     [
       'an entry named outside the archive (../)',
       async () => {
-        const zip = await zipOf([{ name: 'collection.anki21', data: notAnkiDatabase() }, { name: 'xx/evil', data: Buffer.from('x') }]);
+        const zip = await zipOf([
+          { name: 'collection.anki21', data: notAnkiDatabase() },
+          { name: 'xx/evil', data: Buffer.from('x') },
+        ]);
         return Buffer.from(zip.toString('latin1').replaceAll('xx/evil', '../evil'), 'latin1');
       },
       'x.apkg',
@@ -443,17 +494,45 @@ describe('hostile files', () => {
       'x.apkg',
       'import.unsafe-entry-name',
     ],
-    ['a zip without a collection', () => zipOf([{ name: 'readme.txt', data: Buffer.from('hello') }]), 'x.apkg', 'import.not-an-anki-package'],
+    [
+      'a zip without a collection',
+      () => zipOf([{ name: 'readme.txt', data: Buffer.from('hello') }]),
+      'x.apkg',
+      'import.not-an-anki-package',
+    ],
     [
       'a corrupt SQLite file',
-      () => zipOf([{ name: 'collection.anki21', data: Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 7)]) }]),
+      () =>
+        zipOf([
+          { name: 'collection.anki21', data: Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 7)]) },
+        ]),
       'x.apkg',
       'import.corrupt-collection',
     ],
-    ['a SQLite file that is not Anki’s', () => zipOf([{ name: 'collection.anki21', data: notAnkiDatabase() }]), 'x.apkg', 'import.not-anki-schema'],
-    ['a CSV with a row of too many fields', async () => Buffer.from('prompt,answer\nq,a\nq2,a2,extra\n'), 'x.csv', 'import.csv-mismatched-columns'],
-    ['a CSV that is not UTF-8', async () => Buffer.from([...Buffer.from('prompt,answer\nq,caf'), 0xe9, 0x0a]), 'x.csv', 'import.csv-invalid-encoding'],
-    ['a CSV without the prompt column', async () => Buffer.from('front,back\nq,a\n'), 'x.csv', 'import.csv-missing-column'],
+    [
+      'a SQLite file that is not Anki’s',
+      () => zipOf([{ name: 'collection.anki21', data: notAnkiDatabase() }]),
+      'x.apkg',
+      'import.not-anki-schema',
+    ],
+    [
+      'a CSV with a row of too many fields',
+      async () => Buffer.from('prompt,answer\nq,a\nq2,a2,extra\n'),
+      'x.csv',
+      'import.csv-mismatched-columns',
+    ],
+    [
+      'a CSV that is not UTF-8',
+      async () => Buffer.from([...Buffer.from('prompt,answer\nq,caf'), 0xe9, 0x0a]),
+      'x.csv',
+      'import.csv-invalid-encoding',
+    ],
+    [
+      'a CSV without the prompt column',
+      async () => Buffer.from('front,back\nq,a\n'),
+      'x.csv',
+      'import.csv-missing-column',
+    ],
   ])('fails on %s with a code and a reason, and changes nothing', async (_name, build, fileName, code) => {
     const result = await importFile(t, user, { name: fileName, bytes: await build() });
     expect(result.status).toBe('failed');
@@ -472,7 +551,10 @@ describe('hostile files', () => {
     const response = await t.as(user).post('/api/imports').attach('file', bytes, fileName);
     expect(response.status).toBe(status);
     expect(response.body.code).toBe(code);
-    const stored = await t.sql.query(`SELECT count(*)::int AS n FROM imports WHERE user_id = $1 AND file_name = $2`, [user.id, fileName]);
+    const stored = await t.sql.query(`SELECT count(*)::int AS n FROM imports WHERE user_id = $1 AND file_name = $2`, [
+      user.id,
+      fileName,
+    ]);
     expect(stored.rows[0].n).toBe(0);
     expect(await ownedRows(t, user.id)).toEqual(nothing);
   });
@@ -486,7 +568,11 @@ describe('hostile files', () => {
   it('answers 400 to a form without a file, and to an unknown field', async () => {
     const noFile = await t.as(user).post('/api/imports').field('topic', 'caching');
     expect(noFile.body.code).toBe('import.file-missing');
-    const unknown = await t.as(user).post('/api/imports').field('colour', 'blue').attach('file', Buffer.from('prompt,answer\n'), 'x.csv');
+    const unknown = await t
+      .as(user)
+      .post('/api/imports')
+      .field('colour', 'blue')
+      .attach('file', Buffer.from('prompt,answer\n'), 'x.csv');
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'colour' })]);
   });

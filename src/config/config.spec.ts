@@ -50,7 +50,11 @@ describe('loadConfig', () => {
     ],
     ['treats a blank value as unset', { PORT: '  ' }, { port: 3000 }],
     ['reads booleans as 0/1 too', { BANK_SYNC: '0', TRUST_PROXY: '1' }, { isBankSyncOnStart: false, trustProxy: true }],
-    ['reads import limits', { IMPORT_MAX_ENTRIES: '500', IMPORT_MAX_UPLOAD_BYTES: '2048' }, { importMaxEntries: 500, importMaxUploadBytes: 2048 }],
+    [
+      'reads import limits',
+      { IMPORT_MAX_ENTRIES: '500', IMPORT_MAX_UPLOAD_BYTES: '2048' },
+      { importMaxEntries: 500, importMaxUploadBytes: 2048 },
+    ],
     ['lets a process only enqueue jobs', { JOBS_WORKERS: 'false' }, { isJobWorker: false }],
     ['explicit LOG_FORMAT wins', { LOG_FORMAT: 'json' }, { logFormat: 'json' }],
     [

@@ -94,7 +94,8 @@ export class AnkiCollection {
     }
     try {
       const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw importError('import.corrupt-collection', `SQLite reports the collection damaged: ${String(check)}.`);
+      if (check !== 'ok')
+        throw importError('import.corrupt-collection', `SQLite reports the collection damaged: ${String(check)}.`);
       const tables = new Set(
         db
           .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
@@ -109,7 +110,8 @@ export class AnkiCollection {
         if (missing.length > 0) throw notAnki(`its ${table} table lacks ${missing.join(', ')}`);
       }
       const ver = (db.prepare('SELECT ver FROM col').get() as { ver: number } | undefined)?.ver;
-      if (ver === undefined || ver < 11 || ver > 18) throw notAnki(`its schema version is ${String(ver)}, not 11 to 18`);
+      if (ver === undefined || ver < 11 || ver > 18)
+        throw notAnki(`its schema version is ${String(ver)}, not 11 to 18`);
       return new AnkiCollection(db, is18 ? 18 : 11);
     } catch (error) {
       db.close();
@@ -143,7 +145,9 @@ export class AnkiCollection {
 
   /** Every note, in id order. */
   *notes(): Generator<AnkiNote> {
-    const rows = this.db.prepare('SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').iterate() as IterableIterator<{
+    const rows = this.db
+      .prepare('SELECT id, guid, mid, tags, flds FROM notes ORDER BY id')
+      .iterate() as IterableIterator<{
       id: number;
       guid: string;
       mid: number;

@@ -51,7 +51,9 @@ function converter(): TurndownService {
     filter: (node) => node.nodeName === 'A',
     replacement: (content, node) => {
       const href = ((node as unknown as Attributed).getAttribute('href') ?? '').trim();
-      return SAFE_LINK.test(href) && content.trim() ? `[${content}](${href.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : content;
+      return SAFE_LINK.test(href) && content.trim()
+        ? `[${content}](${href.replace(/\(/g, '%28').replace(/\)/g, '%29')})`
+        : content;
     },
   });
   service.addRule('media', {

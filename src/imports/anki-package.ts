@@ -87,7 +87,8 @@ export async function readAnkiPackage({
       try {
         version = intField(decodeMessage(meta), 1);
       } catch (error) {
-        if (error instanceof ProtobufError) throw importError('import.not-an-anki-package', 'Its `meta` entry is not Anki’s.');
+        if (error instanceof ProtobufError)
+          throw importError('import.not-an-anki-package', 'Its `meta` entry is not Anki’s.');
         throw error;
       }
       if (!COLLECTION_FILE[version]) {
@@ -110,7 +111,9 @@ export async function readAnkiPackage({
     await extract(zip, collectionEntry, collectionPath, budget, isCompressed);
 
     const mediaEntry = byName.get('media');
-    const names = mediaEntry ? mediaNames(await readSmall(zip, mediaEntry, 64 * 1_048_576, budget, isCompressed), isCompressed) : [];
+    const names = mediaEntry
+      ? mediaNames(await readSmall(zip, mediaEntry, 64 * 1_048_576, budget, isCompressed), isCompressed)
+      : [];
     const unsafe = names.find((name) => !isSafeMediaName(name));
     if (unsafe !== undefined) {
       throw importError('import.unsafe-entry-name', `The media list names "${unsafe}", a path outside the package.`);
@@ -123,10 +126,14 @@ export async function readAnkiPackage({
 
 function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error) reject(zipProblem(error));
-      else resolve(zip);
-    });
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error) reject(zipProblem(error));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -147,10 +154,16 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
 function zipProblem(error: Error) {
   const message = error.message;
   if (/invalid relative path|absolute path|invalid characters in fileName/.test(message)) {
-    return importError('import.unsafe-entry-name', `The package names a file outside itself (${message.split(': ').slice(1).join(': ')}).`);
+    return importError(
+      'import.unsafe-entry-name',
+      `The package names a file outside itself (${message.split(': ').slice(1).join(': ')}).`,
+    );
   }
   if (/too many bytes|too few bytes/.test(message)) {
-    return importError('import.too-large-unpacked', 'An entry of the package unpacks to a size other than it declares.');
+    return importError(
+      'import.too-large-unpacked',
+      'An entry of the package unpacks to a size other than it declares.',
+    );
   }
   return importError('import.not-a-zip', `The file is not a readable zip archive (${message}).`);
 }
@@ -189,7 +202,12 @@ function zstdDecompressor(): Transform {
         decompressor.push(chunk);
         done();
       } catch (error) {
-        done(importError('import.corrupt-collection', `The compressed collection is damaged (${(error as Error).message}).`));
+        done(
+          importError(
+            'import.corrupt-collection',
+            `The compressed collection is damaged (${(error as Error).message}).`,
+          ),
+        );
       }
     },
     flush(done) {
@@ -198,7 +216,12 @@ function zstdDecompressor(): Transform {
         decompressor.push(new Uint8Array(0), true);
         done();
       } catch (error) {
-        done(importError('import.corrupt-collection', `The compressed collection is damaged (${(error as Error).message}).`));
+        done(
+          importError(
+            'import.corrupt-collection',
+            `The compressed collection is damaged (${(error as Error).message}).`,
+          ),
+        );
       }
     },
   });
@@ -249,4 +272,3 @@ function mediaNames(bytes: Buffer, isProtobuf: boolean): string[] {
     throw error;
   }
 }
-

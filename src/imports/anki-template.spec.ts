@@ -1,8 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { clozeNumbers, isFieldEmpty, renderCard, type CardTemplate } from './anki-template.js';
 
-const BASIC: CardTemplate = { name: 'Card 1', questionFormat: '{{Front}}', answerFormat: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' };
-const CLOZE: CardTemplate = { name: 'Cloze', questionFormat: '{{cloze:Text}}', answerFormat: '{{cloze:Text}}<br>{{Back Extra}}' };
+const BASIC: CardTemplate = {
+  name: 'Card 1',
+  questionFormat: '{{Front}}',
+  answerFormat: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}',
+};
+const CLOZE: CardTemplate = {
+  name: 'Cloze',
+  questionFormat: '{{cloze:Text}}',
+  answerFormat: '{{cloze:Text}}<br>{{Back Extra}}',
+};
 
 const render = (template: CardTemplate, fields: Record<string, string>, cardOrd = 0, isCloze = false) =>
   renderCard({
@@ -16,11 +24,24 @@ const render = (template: CardTemplate, fields: Record<string, string>, cardOrd 
   });
 
 describe(renderCard.name, () => {
-  it.each<[string, CardTemplate, Record<string, string>, number, boolean, { questionHtml: string; answerHtml: string }]>([
-    ['a basic card: the answer after the divider', BASIC, { Front: 'Q', Back: 'A' }, 0, false, { questionHtml: 'Q', answerHtml: 'A' }],
+  it.each<
+    [string, CardTemplate, Record<string, string>, number, boolean, { questionHtml: string; answerHtml: string }]
+  >([
+    [
+      'a basic card: the answer after the divider',
+      BASIC,
+      { Front: 'Q', Back: 'A' },
+      0,
+      false,
+      { questionHtml: 'Q', answerHtml: 'A' },
+    ],
     [
       'a section shown when its field has text, hidden when empty',
-      { name: 'c', questionFormat: '{{Front}}{{#Hint}} ({{Hint}}){{/Hint}}{{^Hint}}!{{/Hint}}', answerFormat: '{{Back}}' },
+      {
+        name: 'c',
+        questionFormat: '{{Front}}{{#Hint}} ({{Hint}}){{/Hint}}{{^Hint}}!{{/Hint}}',
+        answerFormat: '{{Back}}',
+      },
       { Front: 'Q', Back: 'A', Hint: '<br>' },
       0,
       false,
@@ -28,7 +49,11 @@ describe(renderCard.name, () => {
     ],
     [
       'the special fields and the text filter',
-      { name: 'c', questionFormat: '{{Deck}}/{{Subdeck}}/{{Tags}}/{{Card}}/{{Type}}', answerFormat: '{{text:Back}}{{type:Back}}' },
+      {
+        name: 'c',
+        questionFormat: '{{Deck}}/{{Subdeck}}/{{Tags}}/{{Card}}/{{Type}}',
+        answerFormat: '{{text:Back}}{{type:Back}}',
+      },
       { Back: '<b>bold</b>' },
       0,
       false,

@@ -47,7 +47,10 @@ export function parseCsvQuestions({
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw importError('import.csv-invalid-encoding', `The file is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 and try again.`);
+    throw importError(
+      'import.csv-invalid-encoding',
+      `The file is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 and try again.`,
+    );
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   let records: string[][];
@@ -62,12 +65,16 @@ export function parseCsvQuestions({
           `Line ${line ?? '?'} has a different number of fields than the header; every row needs one field per column (quote fields that hold the delimiter).`,
         );
       }
-      throw importError('import.csv-malformed', `The CSV is not well-formed near line ${line ?? '?'}: ${error.message}`);
+      throw importError(
+        'import.csv-malformed',
+        `The CSV is not well-formed near line ${line ?? '?'}: ${error.message}`,
+      );
     }
     throw error;
   }
   const [header, ...body] = records;
-  if (!header) throw importError('import.nothing-to-import', 'The file is empty: it needs a header row and a row per question.');
+  if (!header)
+    throw importError('import.nothing-to-import', 'The file is empty: it needs a header row and a row per question.');
   const index = columnIndexes(header, mapping);
   const rows: CsvQuestionRow[] = [];
   const skipped: CsvQuestions['skipped'] = [];
@@ -84,13 +91,19 @@ export function parseCsvQuestions({
       return;
     }
     if (prompt.length > MAX_PROMPT_LENGTH || answer.length > MAX_PROMPT_LENGTH) {
-      skipped.push({ what: `line ${line}`, reason: `its prompt or answer is longer than ${MAX_PROMPT_LENGTH} characters` });
+      skipped.push({
+        what: `line ${line}`,
+        reason: `its prompt or answer is longer than ${MAX_PROMPT_LENGTH} characters`,
+      });
       return;
     }
     const difficultyText = cell('difficulty');
     const difficulty = difficultyText === '' ? undefined : Number(difficultyText);
     if (difficulty !== undefined && !(Number.isInteger(difficulty) && difficulty >= 1 && difficulty <= 5)) {
-      skipped.push({ what: `line ${line}`, reason: `difficulty "${difficultyText}" is not a whole number from 1 to 5` });
+      skipped.push({
+        what: `line ${line}`,
+        reason: `difficulty "${difficultyText}" is not a whole number from 1 to 5`,
+      });
       return;
     }
     rows.push({
@@ -98,7 +111,9 @@ export function parseCsvQuestions({
       prompt,
       answer,
       topic: cell('topic') || undefined,
-      tags: cell('tags').split(/[\s,;]+/).filter(Boolean),
+      tags: cell('tags')
+        .split(/[\s,;]+/)
+        .filter(Boolean),
       difficulty,
     });
   });

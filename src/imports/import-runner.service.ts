@@ -138,7 +138,9 @@ export class ImportRunner implements OnModuleInit {
         if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       }
     } finally {
-      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
     }
   }
 
@@ -225,14 +227,23 @@ export class ImportRunner implements OnModuleInit {
         await this.questions.createCards(
           {
             ownerId: userId,
-            cards: created.map(({ id, plan }) => ({ id, topicId, difficulty: DEFAULT_DIFFICULTY, ...cardFields(plan.content) })),
+            cards: created.map(({ id, plan }) => ({
+              id,
+              topicId,
+              difficulty: DEFAULT_DIFFICULTY,
+              ...cardFields(plan.content),
+            })),
           },
           tx,
         );
         await this.imports.linkNoteCards(
           {
             userId,
-            links: created.map(({ id, plan }) => ({ noteGuid: plan.note.guid, cardOrd: plan.card.ord, questionId: id })),
+            links: created.map(({ id, plan }) => ({
+              noteGuid: plan.note.guid,
+              cardOrd: plan.card.ord,
+              questionId: id,
+            })),
           },
           tx,
         );
@@ -261,16 +272,25 @@ export class ImportRunner implements OnModuleInit {
         const note = notes.get(card.noteId);
         const noteType = note && noteTypes.get(note.noteTypeId);
         if (!note || !noteType) {
-          skipped.add(`card ${card.id}`, note ? 'its note type is missing from the package' : 'its note is missing from the package');
+          skipped.add(
+            `card ${card.id}`,
+            note ? 'its note type is missing from the package' : 'its note is missing from the package',
+          );
           continue;
         }
-        const converted = cardContent({ note, noteType, cardOrd: card.ord, deckName: decks.get(card.deckId)?.name ?? '' });
+        const converted = cardContent({
+          note,
+          noteType,
+          cardOrd: card.ord,
+          deckName: decks.get(card.deckId)?.name ?? '',
+        });
         if ('skip' in converted) skipped.add(describe(note, card.ord), converted.skip);
         else planned.push({ note, card, content: converted.content });
         if (planned.length >= BATCH) await flush();
       }
       if (planned.length > 0) await flush();
-      if (cardQuestion.size === 0) throw importError('import.nothing-to-import', 'No card of the package could be imported.');
+      if (cardQuestion.size === 0)
+        throw importError('import.nothing-to-import', 'No card of the package could be imported.');
 
       // Sets: one per deck, made once and added to on later imports.
       const deckIds = [...deckQuestions.keys()];
@@ -297,7 +317,11 @@ export class ImportRunner implements OnModuleInit {
       await progress(0.4);
 
       // History: each card's review log replayed on its card, keyed by review-log id.
-      const rubricRevisions = await this.rubricRevisions(userId, [...cardQuestion.values()].map((c) => c.questionId), tx);
+      const rubricRevisions = await this.rubricRevisions(
+        userId,
+        [...cardQuestion.values()].map((c) => c.questionId),
+        tx,
+      );
       const now = new Date();
       let batch: Array<{ history: ImportedCardHistory; label: string }> = [];
       const withHistory = new Set<number>();
@@ -318,7 +342,8 @@ export class ImportRunner implements OnModuleInit {
       const addCard = async (cardId: number, entries: AnkiRevlogEntry[]) => {
         const target = cardQuestion.get(cardId);
         if (!target) {
-          if (entries.length > 0) skipped.add(`${entries.length} reviews of Anki card ${cardId}`, 'their card was not imported');
+          if (entries.length > 0)
+            skipped.add(`${entries.length} reviews of Anki card ${cardId}`, 'their card was not imported');
           return;
         }
         const rubricRevisionId = rubricRevisions.get(target.questionId);
@@ -457,5 +482,6 @@ function revlogLabel(key: string, card: string | undefined): string {
 
 /** A shutdown aborts the attempt: its transaction rolls back and the queue retries it. */
 function throwIfAborted(context: JobContext): void {
-  if (context.signal.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
+  if (context.signal.aborted)
+    throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 }

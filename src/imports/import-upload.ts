@@ -28,7 +28,10 @@ const MAX_FIELD_LENGTH = 200;
  */
 export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
   if (!request.isMultipart()) {
-    throw requestError('request.unsupported-media-type', 'Send the file as multipart/form-data, in a field named file.');
+    throw requestError(
+      'request.unsupported-media-type',
+      'Send the file as multipart/form-data, in a field named file.',
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'interval-upload-'));
   const discard = () => rm(dir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ export class ImportController {
   @Post('imports')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Upload an Anki package (.apkg) or a CSV of questions to import; a job imports it (poll GET /api/imports/{id})',
+    summary:
+      'Upload an Anki package (.apkg) or a CSV of questions to import; a job imports it (poll GET /api/imports/{id})',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_SCHEMA })

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IMPORT_FORMATS, IMPORT_STATUSES, type ImportCounts, type ImportFormat, type ImportStatus } from './import-report.js';
+import {
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  type ImportCounts,
+  type ImportFormat,
+  type ImportStatus,
+} from './import-report.js';
 import type { ImportRow } from './import.queries.js';
 
 /**
@@ -28,12 +34,19 @@ export const UPLOAD_SCHEMA = {
     file: { type: 'string', format: 'binary', description: 'An Anki package (.apkg) or a CSV file.' },
     topic: { type: 'string', description: 'Slug of the topic for questions that name none (default: imported).' },
     setTitle: { type: 'string', description: 'CSV: the title of the new set (default: the file name).' },
-    delimiter: { type: 'string', enum: [...CSV_DELIMITER_NAMES] as string[], description: 'CSV: the field delimiter (default ,).' },
+    delimiter: {
+      type: 'string',
+      enum: [...CSV_DELIMITER_NAMES] as string[],
+      description: 'CSV: the field delimiter (default ,).',
+    },
     promptColumn: { type: 'string', description: 'CSV: the header of the prompt column (default prompt).' },
     answerColumn: { type: 'string', description: 'CSV: the header of the answer column (default answer).' },
     topicColumn: { type: 'string', description: 'CSV: the header of the topic column (default topic, optional).' },
     tagsColumn: { type: 'string', description: 'CSV: the header of the tags column (default tags, optional).' },
-    difficultyColumn: { type: 'string', description: 'CSV: the header of the difficulty column (default difficulty, optional).' },
+    difficultyColumn: {
+      type: 'string',
+      description: 'CSV: the header of the difficulty column (default difficulty, optional).',
+    },
   },
 };
 

@@ -12,7 +12,11 @@ export class ImportRepository {
     row: { id: string; userId: string; format: ImportFormat; fileName: string; options: Record<string, string> },
     tx: Tx,
   ): Promise<void> {
-    await this.sql.rows(q.INSERT_IMPORT, [row.id, row.userId, row.format, row.fileName, JSON.stringify(row.options)], tx);
+    await this.sql.rows(
+      q.INSERT_IMPORT,
+      [row.id, row.userId, row.format, row.fileName, JSON.stringify(row.options)],
+      tx,
+    );
   }
 
   async insertChunk({ importId, seq, data }: { importId: string; seq: number; data: Buffer }, tx: Tx): Promise<void> {
@@ -70,7 +74,10 @@ export class ImportRepository {
     await this.sql.rows(q.SUCCEED, [id, JSON.stringify(counts), JSON.stringify(skipped), JSON.stringify(media)], tx);
   }
 
-  async fail({ id, error, media }: { id: string; error: ImportError; media?: ImportMedia | null }, tx?: Tx): Promise<void> {
+  async fail(
+    { id, error, media }: { id: string; error: ImportError; media?: ImportMedia | null },
+    tx?: Tx,
+  ): Promise<void> {
     await this.sql.rows(q.FAIL, [id, JSON.stringify(error), media ? JSON.stringify(media) : null], tx);
   }
 

@@ -29,7 +29,15 @@ const ZIP_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06'
  * otherwise a .csv/.tsv/.txt file or one sent as text/csv is a CSV; a file named as a package
  * that is no zip is refused, and so is anything else.
  */
-export function uploadFormat({ head, fileName, mimeType }: { head: Buffer; fileName: string; mimeType: string }): ImportFormat {
+export function uploadFormat({
+  head,
+  fileName,
+  mimeType,
+}: {
+  head: Buffer;
+  fileName: string;
+  mimeType: string;
+}): ImportFormat {
   if (ZIP_MAGIC.some((magic) => head.subarray(0, 4).equals(magic))) return 'apkg';
   const name = fileName.toLowerCase();
   if (/\.(apkg|colpkg|zip)$/.test(name)) {
@@ -63,14 +71,20 @@ export class ImportService {
         const format = uploadFormat({ head, fileName: upload.fileName, mimeType: upload.mimeType });
         if (upload.byteSize === 0) throw importError('import.unsupported-file', `${upload.fileName} is empty.`);
         const options = upload.fields;
-        if (options.delimiter !== undefined && !(CSV_DELIMITER_NAMES as readonly string[]).includes(options.delimiter)) {
+        if (
+          options.delimiter !== undefined &&
+          !(CSV_DELIMITER_NAMES as readonly string[]).includes(options.delimiter)
+        ) {
           throw requestError('request.validation-failed', 'Unknown delimiter.', [
             { field: 'delimiter', message: `one of ${CSV_DELIMITER_NAMES.join(' ')}` },
           ]);
         }
         const id = randomUUID();
         await this.sql.transaction(async (tx) => {
-          if (options.topic !== undefined && !(await this.questions.liveTopics(tx)).some((t) => t.slug === options.topic)) {
+          if (
+            options.topic !== undefined &&
+            !(await this.questions.liveTopics(tx)).some((t) => t.slug === options.topic)
+          ) {
             throw requestError('request.validation-failed', `Unknown topic "${options.topic}".`, [
               { field: 'topic', message: `no topic has the slug "${options.topic}"` },
             ]);

@@ -7,7 +7,13 @@ describe('protobuf', () => {
       [1, 'name.png'],
       [2, 300],
     ]);
-    const message = decodeMessage(encodeMessage([[1, inner], [1, inner], [3, 2 ** 40]]));
+    const message = decodeMessage(
+      encodeMessage([
+        [1, inner],
+        [1, inner],
+        [3, 2 ** 40],
+      ]),
+    );
     expect(messagesField(message, 1).map((m) => [stringField(m, 1), intField(m, 2)])).toEqual([
       ['name.png', 300],
       ['name.png', 300],

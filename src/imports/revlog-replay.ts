@@ -17,7 +17,8 @@ import type { RatingName } from '../practice/card-vocabulary.js';
  * A review later than now (a fast device clock) is skipped too; one earlier than the card's
  * latest review here is skipped when it is replayed (history-import.service.ts).
  */
-export type RevlogAction = { action: 'review'; rating: RatingName } | { action: 'reset' } | { action: 'skip'; reason: string };
+export type RevlogAction =
+  { action: 'review'; rating: RatingName } | { action: 'reset' } | { action: 'skip'; reason: string };
 
 const RATING_OF_EASE: Readonly<Record<number, RatingName>> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 
@@ -36,7 +37,8 @@ export function revlogAction({
     return { action: 'skip', reason: 'a manual change of the due date in Anki, not a review' };
   }
   if (type === REVLOG_TYPES.rescheduled) return { action: 'skip', reason: 'a reschedule by Anki, not a review' };
-  if (type > REVLOG_TYPES.rescheduled || type < 0) return { action: 'skip', reason: `an Anki review of unknown type ${type}` };
+  if (type > REVLOG_TYPES.rescheduled || type < 0)
+    return { action: 'skip', reason: `an Anki review of unknown type ${type}` };
   if (type === REVLOG_TYPES.filtered && factor === 0) {
     return { action: 'skip', reason: 'a cram review in a filtered deck that did not reschedule the card in Anki' };
   }

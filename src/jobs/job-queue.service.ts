@@ -101,7 +101,11 @@ export class JobQueue implements BeforeApplicationShutdown {
    * Puts a job on its queue; with `tx`, in that transaction (it is enqueued only if the
    * transaction commits). Returns the job's id.
    */
-  async enqueue<Payload extends object>(definition: JobDefinition<Payload>, payload: Payload, tx?: Tx): Promise<string> {
+  async enqueue<Payload extends object>(
+    definition: JobDefinition<Payload>,
+    payload: Payload,
+    tx?: Tx,
+  ): Promise<string> {
     if (!this.boss) throw new Error('the job queue is not started');
     const id = await this.boss.send(definition.name, payload, tx ? { db: this.sql.executor(tx) as PgBoss.Db } : {});
     if (!id) throw new Error(`job ${definition.name} was not enqueued`);

@@ -32,7 +32,8 @@ export const EXPORTED_TABLES: Readonly<Record<string, string>> = {
 export const NOT_EXPORTED_TABLES: Readonly<Record<string, string>> = {
   anki_note_cards:
     'which question each imported Anki card became (by note GUID), so a re-import updates it; the questions are in questions',
-  anki_decks: 'which question set each imported Anki deck became, so a re-import adds to it; the sets are in questionSets',
+  anki_decks:
+    'which question set each imported Anki deck became, so a re-import adds to it; the sets are in questionSets',
   imported_reviews:
     'which review each imported Anki review-log entry became, so a re-import never repeats it; the reviews are in practice.reviews',
   idempotency_keys:

@@ -65,7 +65,10 @@ export class HistoryImportService {
       let changed = false;
       for (const event of card.events) {
         if (memory.lastReviewAt && event.at < memory.lastReviewAt) {
-          skipped.push({ key: event.key, reason: 'earlier than the card’s latest review here, and history is only appended to' });
+          skipped.push({
+            key: event.key,
+            reason: 'earlier than the card’s latest review here, and history is only appended to',
+          });
           continue;
         }
         changed = true;

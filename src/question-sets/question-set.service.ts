@@ -56,7 +56,12 @@ export class QuestionSetService {
    * size a set written through the API may have (an Anki deck can hold thousands of cards).
    */
   async createImported(
-    { ownerId, title, description, questionIds }: { ownerId: string; title: string; description: string; questionIds: string[] },
+    {
+      ownerId,
+      title,
+      description,
+      questionIds,
+    }: { ownerId: string; title: string; description: string; questionIds: string[] },
     tx: Tx,
   ): Promise<string> {
     const setId = await this.sets.insert(

@@ -116,10 +116,7 @@ export class QuestionRepository {
     return (await this.sql.first(q.ENSURE_TOPIC, [topic.slug, topic.name, topic.position], tx))!.id;
   }
 
-  async insertCards(
-    { ownerId, cards }: { ownerId: string; cards: readonly NewCard[] },
-    tx: Tx,
-  ): Promise<void> {
+  async insertCards({ ownerId, cards }: { ownerId: string; cards: readonly NewCard[] }, tx: Tx): Promise<void> {
     if (cards.length === 0) return;
     const ids = cards.map((c) => c.id);
     await this.sql.rows(

@@ -180,7 +180,15 @@ export function writeCollection(path: string, collection: FixtureCollection, sch
             latexPost: '',
             req: [],
             flds: type.fields.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20 })),
-            tmpls: type.templates.map((t, ord) => ({ name: t.name, ord, qfmt: t.qfmt, afmt: t.afmt, did: null, bqfmt: '', bafmt: '' })),
+            tmpls: type.templates.map((t, ord) => ({
+              name: t.name,
+              ord,
+              qfmt: t.qfmt,
+              afmt: t.afmt,
+              did: null,
+              bqfmt: '',
+              bafmt: '',
+            })),
           },
         ];
       }),
@@ -191,9 +199,14 @@ export function writeCollection(path: string, collection: FixtureCollection, sch
         { id: d.id, name: d.name, desc: d.description ?? '', dyn: 0, conf: 1, mod: now, usn: -1, collapsed: false },
       ]),
     );
-    db.prepare(
-      `INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, '{}', ?, ?, '{}', '{}')`,
-    ).run(now, now * 1000, now * 1000, schema, schema === 18 ? '{}' : JSON.stringify(models), schema === 18 ? '{}' : JSON.stringify(decks));
+    db.prepare(`INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, '{}', ?, ?, '{}', '{}')`).run(
+      now,
+      now * 1000,
+      now * 1000,
+      schema,
+      schema === 18 ? '{}' : JSON.stringify(models),
+      schema === 18 ? '{}' : JSON.stringify(decks),
+    );
     if (schema === 18) {
       for (const kind of kinds) {
         const type = NOTE_TYPES[kind];
@@ -202,19 +215,46 @@ export function writeCollection(path: string, collection: FixtureCollection, sch
           id,
           type.name,
           now,
-          Buffer.from(encodeMessage([[1, type.isCloze ? 1 : 0], [3, CSS]])),
+          Buffer.from(
+            encodeMessage([
+              [1, type.isCloze ? 1 : 0],
+              [3, CSS],
+            ]),
+          ),
         );
         type.fields.forEach((name, ord) =>
-          db.prepare('INSERT INTO fields VALUES (?, ?, ?, ?)').run(id, ord, name, Buffer.from(encodeMessage([[3, 'Arial'], [4, 20]]))),
+          db.prepare('INSERT INTO fields VALUES (?, ?, ?, ?)').run(
+            id,
+            ord,
+            name,
+            Buffer.from(
+              encodeMessage([
+                [3, 'Arial'],
+                [4, 20],
+              ]),
+            ),
+          ),
         );
         type.templates.forEach((t, ord) =>
-          db
-            .prepare('INSERT INTO templates VALUES (?, ?, ?, ?, -1, ?)')
-            .run(id, ord, t.name, now, Buffer.from(encodeMessage([[1, t.qfmt], [2, t.afmt]]))),
+          db.prepare('INSERT INTO templates VALUES (?, ?, ?, ?, -1, ?)').run(
+            id,
+            ord,
+            t.name,
+            now,
+            Buffer.from(
+              encodeMessage([
+                [1, t.qfmt],
+                [2, t.afmt],
+              ]),
+            ),
+          ),
         );
       }
       for (const d of collection.decks) {
-        const normal = encodeMessage([[1, 1], [4, d.description ?? '']]);
+        const normal = encodeMessage([
+          [1, 1],
+          [4, d.description ?? ''],
+        ]);
         db.prepare('INSERT INTO decks VALUES (?, ?, ?, -1, ?, ?)').run(
           d.id,
           d.name.split('::').join('\x1f'),
@@ -234,17 +274,50 @@ export function writeCollection(path: string, collection: FixtureCollection, sch
         const fields = note.fields.join('\x1f');
         const sortField = note.fields[0]!.replace(/<[^>]*>/g, '');
         const checksum = parseInt(createHash('sha1').update(sortField).digest('hex').slice(0, 8), 16);
-        insertNote.run(noteId(i), note.guid, NOTE_TYPE_IDS[note.type], now, (note.tags ?? []).length ? ` ${note.tags!.join(' ')} ` : '', fields, sortField, checksum, '');
+        insertNote.run(
+          noteId(i),
+          note.guid,
+          NOTE_TYPE_IDS[note.type],
+          now,
+          (note.tags ?? []).length ? ` ${note.tags!.join(' ')} ` : '',
+          fields,
+          sortField,
+          checksum,
+          '',
+        );
         for (const ord of cardOrds(note)) {
           const isReviewed = reviewed.has(`${note.guid}:${ord}`);
           const queue = note.queues?.[ord] ?? (isReviewed ? 2 : 0);
-          insertCard.run(cardId(i, ord), noteId(i), note.deckId, ord, now, isReviewed ? 2 : 0, queue, isReviewed ? 19_700 : i, isReviewed ? 10 : 0, isReviewed ? 2500 : 0, isReviewed ? 3 : 0, 0, '{}');
+          insertCard.run(
+            cardId(i, ord),
+            noteId(i),
+            note.deckId,
+            ord,
+            now,
+            isReviewed ? 2 : 0,
+            queue,
+            isReviewed ? 19_700 : i,
+            isReviewed ? 10 : 0,
+            isReviewed ? 2500 : 0,
+            isReviewed ? 3 : 0,
+            0,
+            '{}',
+          );
         }
       });
       for (const review of collection.reviews) {
         const index = indexOf.get(review.guid);
         if (index === undefined) throw new Error(`no note ${review.guid}`);
-        insertReview.run(review.at, cardId(index, review.ord), review.ease, 1, 0, review.factor ?? 2500, review.timeMs ?? 8000, review.type);
+        insertReview.run(
+          review.at,
+          cardId(index, review.ord),
+          review.ease,
+          1,
+          0,
+          review.factor ?? 2500,
+          review.timeMs ?? 8000,
+          review.type,
+        );
       }
     })();
   } finally {
@@ -278,13 +351,34 @@ export async function buildPackage(collection: FixtureCollection, format: 'legac
       zip.addBuffer(await zstdCompress(readFileSync(path)), 'collection.anki21b', { compress: false });
       // Old clients open this instead; Anki puts a note there asking to update.
       const dummy = join(dir, 'dummy');
-      writeCollection(dummy, { decks: [{ id: 1, name: 'Default' }], notes: [{ guid: 'dummy', type: 'basic', fields: ['Please update to the latest Anki version, then import the .colpkg/.apkg file again.', ''], deckId: 1 }], reviews: [] }, 11);
+      writeCollection(
+        dummy,
+        {
+          decks: [{ id: 1, name: 'Default' }],
+          notes: [
+            {
+              guid: 'dummy',
+              type: 'basic',
+              fields: ['Please update to the latest Anki version, then import the .colpkg/.apkg file again.', ''],
+              deckId: 1,
+            },
+          ],
+          reviews: [],
+        },
+        11,
+      );
       zip.addBuffer(readFileSync(dummy), 'collection.anki2', { compress: false });
       for (const [i, m] of media.entries()) zip.addBuffer(await zstdCompress(m.data), String(i), { compress: false });
       const entries = media.map((m) =>
-        encodeMessage([[1, m.name], [2, m.data.length], [3, createHash('sha1').update(m.data).digest()]]),
+        encodeMessage([
+          [1, m.name],
+          [2, m.data.length],
+          [3, createHash('sha1').update(m.data).digest()],
+        ]),
       );
-      zip.addBuffer(await zstdCompress(encodeMessage(entries.map((e) => [1, e] as [number, Uint8Array]))), 'media', { compress: false });
+      zip.addBuffer(await zstdCompress(encodeMessage(entries.map((e) => [1, e] as [number, Uint8Array]))), 'media', {
+        compress: false,
+      });
     }
     zip.end();
     const chunks: Buffer[] = [];
@@ -342,7 +436,10 @@ export function standardCollection(start = Date.parse('2026-01-05T09:00:00Z')): 
         guid: 'cloze-btree',
         type: 'cloze',
         deckId: databases,
-        fields: ['A {{c1::B-tree}} index keeps keys {{c2::sorted::order}}, so range scans are cheap.', 'Hash indexes do not.'],
+        fields: [
+          'A {{c1::B-tree}} index keeps keys {{c2::sorted::order}}, so range scans are cheap.',
+          'Hash indexes do not.',
+        ],
       },
       {
         guid: 'cloze-status',

@@ -12,8 +12,10 @@ const PURE_RULES = [
   'src/practice/interview-plan.js',
   'src/practice/score-answer.js',
   'src/practice/user-day.js',
-  'src/question-sets/set-permissions.js',
-  'src/study-groups/group-roles.js',
+  'src/practice/card-vocabulary.js',
+  'src/access/set-access.js',
+  'src/access/group-access.js',
+  'src/questions/question-content.js',
   'src/interviews/interview-state.js',
   'src/interviews/scorecard.js',
   'src/progress/group-progress.js',
@@ -21,6 +23,8 @@ const PURE_RULES = [
   'src/question-bank/bank.js',
   'src/question-bank/bank-file.js',
   'src/question-bank/bank-sync-plan.js',
+  'src/question-bank/analysis-report.js',
+  'src/question-bank/bank-report.js',
   'src/common/cursor.js',
 ];
 
@@ -52,5 +56,7 @@ export default {
   coverageProvider: 'v8',
   collectCoverageFrom: PURE_RULES,
   coverageReporters: ['text-summary', 'text'],
-  coverageThreshold: Object.fromEntries(PURE_RULES.map((file) => [`./${file}`, { lines: 90 }])),
+  // Coverage is mapped back through tsc's source maps and keyed by the `.ts` source (resolved
+  // from the package root), so a threshold on the compiled `.js` path never matched a file.
+  coverageThreshold: Object.fromEntries(PURE_RULES.map((file) => [`./${file.replace(/\.js$/, '.ts')}`, { lines: 90 }])),
 };

@@ -10,6 +10,7 @@ import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
 import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
+import { APP_CSP, relaxCspForDocs, serveWebApp } from './web-app.js';
 import { requestError } from './common/common.errors.js';
 
 /**
@@ -55,18 +56,10 @@ export async function createHttpApp({
   // The one route that takes multipart/form-data (an upload); guardInput refuses it everywhere else.
   await app.register(fastifyMultipart, { throwFileSizeLimit: true, limits: { fileSize: config.importMaxUploadBytes } });
   await app.register(fastifyCookie);
-  // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too).
-  app.useSecurityHeaders({
-    // Swagger UI at /docs needs inline script and style; everything else is JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too);
+  // the strict CSP everywhere but Swagger UI's pages (web-app.ts).
+  app.useSecurityHeaders({ contentSecurityPolicy: { directives: APP_CSP }, xFrameOptions: { action: 'deny' } });
+  relaxCspForDocs(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
@@ -79,6 +72,7 @@ export async function createHttpApp({
       done();
     });
   serveOpenApi(app, buildOpenApiDocument(app));
+  if (!isPreview) await serveWebApp(app, config.webDir);
   await app.init();
   return app;
 }

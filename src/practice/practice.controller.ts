@@ -9,6 +9,7 @@ import {
   CardWithHistoryDto,
   DeckDto,
   ForecastDto,
+  NextDueDto,
   ForecastQueryDto,
   QueueDto,
   QueueQueryDto,
@@ -65,6 +66,14 @@ export class PracticeController {
   @ApiProblemResponses(401, 404)
   card(@CurrentUser() caller: Caller, @Param('questionId') questionId: string): Promise<CardWithHistoryDto> {
     return this.practice.card(caller.userId, questionId);
+  }
+
+  @Get('cards/:questionId/preview')
+  @ApiOperation({ summary: 'When my card would come due after each rating, were it reviewed now (nothing is written)' })
+  @ApiOkResponse({ type: NextDueDto })
+  @ApiProblemResponses(401, 404)
+  preview(@CurrentUser() caller: Caller, @Param('questionId') questionId: string): Promise<NextDueDto> {
+    return this.practice.preview(caller.userId, questionId);
   }
 
   @Patch('cards/:questionId')

@@ -183,6 +183,13 @@ export class AnalysisDto {
   @ApiProperty({ type: [CriterionAnalysisDto] }) criteria: CriterionAnalysisDto[];
 }
 
+export class NextDueDto {
+  @ApiProperty({ format: 'date-time' }) again: string;
+  @ApiProperty({ format: 'date-time' }) hard: string;
+  @ApiProperty({ format: 'date-time' }) good: string;
+  @ApiProperty({ format: 'date-time' }) easy: string;
+}
+
 export class CardWithHistoryDto {
   @ApiProperty({ type: CardDto }) card: CardDto;
   @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];

@@ -5,8 +5,9 @@ import { isUuid } from '../common/ids.js';
 import { Sql } from '../database/sql.js';
 import { QuestionService } from '../questions/question.service.js';
 import { RubricService } from '../rubrics/rubric.service.js';
-import { ratingOf, stateOf } from './card-vocabulary.js';
+import { RATINGS, ratingOf, stateOf } from './card-vocabulary.js';
 import { meanRecall, rankForInterview } from './interview-plan.js';
+import { newMemoryState, nextReview } from './next-review.js';
 import {
   toCardDto,
   toMemoryDto,
@@ -17,6 +18,7 @@ import {
   type CardDto,
   type CardWithHistoryDto,
   type ForecastDto,
+  type NextDueDto,
   type QueueDto,
   type UpdateCardDto,
 } from './practice.dto.js';
@@ -86,6 +88,29 @@ export class PracticeService {
     const card = await this.findCard(userId, questionId);
     const reviews = await this.practice.listReviews(card.cardId);
     return { card: toCardDto({ ...card, ...toMemory(card) }), reviews: reviews.map((r) => toReviewDto(r, questionId)) };
+  }
+
+  /**
+   * When the card would come due after each rating, were it reviewed now (what the rating
+   * buttons show): the same scheduling as recording the review, nothing written.
+   */
+  async preview(userId: string, questionId: string, now = new Date()): Promise<NextDueDto> {
+    const question = await this.questions.findForPractice({ id: questionId, userId });
+    const [account, card] = await Promise.all([
+      this.accounts.get(userId),
+      this.practice.findCard({ userId, questionId: question.id }),
+    ]);
+    const settings = practiceSettingsOf(account);
+    const memory = card ? toMemory(card) : newMemoryState(now);
+    const dueAt = (rating: (typeof RATINGS)[number]) =>
+      nextReview({
+        cardId: card?.cardId ?? question.id,
+        memory,
+        rating,
+        reviewedAt: now,
+        settings,
+      }).memory.dueAt.toISOString();
+    return { again: dueAt('again'), hard: dueAt('hard'), good: dueAt('good'), easy: dueAt('easy') };
   }
 
   async updateCard(userId: string, questionId: string, body: UpdateCardDto): Promise<CardDto> {

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import {
   analyseBank,
   analysisBatches,
@@ -75,8 +74,8 @@ function reductionsOf(questions: AnalysedQuestion[], overrides: Record<string, T
   return bankTerms(questions).map((t) => overrides[t.text] ?? { query: `'${t.text}'`, isEmpty: false });
 }
 
-describe('bareNegations', () => {
-  const cases: Array<[string, string[]]> = [
+describe(bareNegations.name, () => {
+  const cases: Array<[term: string, negations: string[]]> = [
     ['not linearizable', ['not']],
     ['no locks', ['no']],
     ['neither reads nor writes', ['nor']],
@@ -95,14 +94,18 @@ describe('bareNegations', () => {
     ['cannot', []],
     ['innodb', []],
   ];
-  for (const [term, expected] of cases) {
-    it(`finds ${expected.length ? expected.join(', ') : 'none'} in "${term}"`, () => {
-      assert.deepEqual(bareNegations(term), expected);
-    });
-  }
+  it.each(
+    cases.map(([term, negations]) => ({
+      term,
+      negations,
+      name: `finds ${negations.length ? negations.join(', ') : 'none'} in "${term}"`,
+    })),
+  )('$name', ({ term, negations }) => {
+    expect(bareNegations(term)).toStrictEqual(negations);
+  });
 });
 
-describe('analysisBatches', () => {
+describe(analysisBatches.name, () => {
   const questions = [
     question({ slug: 'a', topic: 'caching', weights: [1, 1, 1] }),
     question({ slug: 'b', topic: 'testing', weights: [1, 1, 1] }),
@@ -111,14 +114,14 @@ describe('analysisBatches', () => {
   const batches = analysisBatches(questions);
 
   it('makes one batch per topic, with model answers then titles and prompts', () => {
-    assert.equal(batches.length, 2);
-    assert.deepEqual(batches[0].texts, [
+    expect(batches).toHaveLength(2);
+    expect(batches[0].texts).toStrictEqual([
       { question: 0, part: 'modelAnswer' },
       { question: 2, part: 'modelAnswer' },
       { question: 0, part: 'titlePrompt' },
       { question: 2, part: 'titlePrompt' },
     ]);
-    assert.deepEqual(batches[0].answers, [
+    expect(batches[0].answers).toStrictEqual([
       'All about a.',
       'All about c.',
       'The a question\n\nExplain a.',
@@ -127,27 +130,24 @@ describe('analysisBatches', () => {
   });
 
   it('names criteria by slug and id, and lists the terms in the statement’s order', () => {
-    assert.deepEqual(
-      batches[0].criteria.map((c) => c.id),
-      ['a/c0', 'a/c1', 'a/c2', 'c/c0', 'c/c1', 'c/c2'],
-    );
-    assert.equal(batches[0].terms.length, 12);
-    assert.deepEqual(batches[0].terms[7], { question: 2, criterion: 0, term: 1 });
+    expect(batches[0].criteria.map((c) => c.id)).toStrictEqual(['a/c0', 'a/c1', 'a/c2', 'c/c0', 'c/c1', 'c/c2']);
+    expect(batches[0].terms).toHaveLength(12);
+    expect(batches[0].terms[7]).toStrictEqual({ question: 2, criterion: 0, term: 1 });
   });
 
   it('turns the statement’s rows back into bank texts and terms', () => {
     const matches = batchMatches(batches[0], [{ answer: 3, terms: [1, 7] }]);
-    assert.deepEqual(matches, [
+    expect(matches).toStrictEqual([
       { text: { question: 2, part: 'titlePrompt' }, term: { question: 0, criterion: 0, term: 1 } },
       { text: { question: 2, part: 'titlePrompt' }, term: { question: 2, criterion: 0, term: 1 } },
     ]);
   });
 });
 
-describe('analyseBank', () => {
+describe(analyseBank.name, () => {
   const two = () => [question({ slug: 'a' }), question({ slug: 'b' })];
 
-  const cases: Array<{
+  it.each<{
     name: string;
     questions: AnalysedQuestion[];
     reductions?: Record<string, TermReduction>;
@@ -156,7 +156,7 @@ describe('analyseBank', () => {
     bankProblems?: RegExp[];
     /** `isDropped` of each negation term found. */
     negations?: boolean[];
-  }> = [
+  }>([
     {
       name: 'nothing when every answer covers its rubric and nothing else earns',
       questions: two(),
@@ -274,26 +274,16 @@ describe('analyseBank', () => {
       ],
       problems: [],
     },
-  ];
-  for (const { name, questions, reductions, matches, problems, bankProblems = [], negations = [] } of cases) {
-    it(`reports ${name}`, () => {
-      const analysis = analyseBank({
-        questions,
-        reductions: reductionsOf(questions, reductions),
-        matches: matches(questions),
-      });
-      assert.deepEqual(
-        analysis.problems.map((p) => `${p.path}:${p.line}: ${p.message}`),
-        problems,
-      );
-      assert.equal(analysis.bankProblems.length, bankProblems.length, analysis.bankProblems.join('\n'));
-      bankProblems.forEach((pattern, i) => assert.match(analysis.bankProblems[i], pattern));
-      assert.deepEqual(
-        analysis.negationTerms.map((t) => t.isDropped),
-        negations,
-      );
+  ])('reports $name', ({ questions, reductions, matches, problems, bankProblems = [], negations = [] }) => {
+    const analysis = analyseBank({
+      questions,
+      reductions: reductionsOf(questions, reductions),
+      matches: matches(questions),
     });
-  }
+    expect(analysis.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toStrictEqual(problems);
+    expect(analysis.bankProblems).toStrictEqual(bankProblems.map((pattern) => expect.stringMatching(pattern)));
+    expect(analysis.negationTerms.map((t) => t.isDropped)).toStrictEqual(negations);
+  });
 
   it('measures shares by weight, per question and over the bank', () => {
     const questions = [
@@ -316,44 +306,48 @@ describe('analyseBank', () => {
       ],
     });
     const [a, b, c, d] = analysis.questions;
-    assert.equal(a.ownShare, 0.6);
-    assert.deepEqual(a.missed, ['c3']);
-    assert.equal(a.promptShare, 0.2);
-    assert.deepEqual(a.promptHits, [{ criterion: 'c1', terms: ['c1-t0'] }]);
-    assert.deepEqual(a.otherShares, [
+    expect(a.ownShare).toBe(0.6);
+    expect(a.missed).toStrictEqual(['c3']);
+    expect(a.promptShare).toBe(0.2);
+    expect(a.promptHits).toStrictEqual([{ criterion: 'c1', terms: ['c1-t0'] }]);
+    expect(a.otherShares).toStrictEqual([
       { slug: 'c', share: 0.5 },
       { slug: 'b', share: 0.4 },
     ]);
-    assert.ok(Math.abs(a.otherMean! - 0.45) < 1e-12);
-    assert.equal(b.otherMean, 0);
-    assert.equal(c.otherMean, 0.75);
-    assert.equal(d.otherMean, null);
-    assert.ok(Math.abs(analysis.otherMean.nonBehavioural! - 0.225) < 1e-12);
-    assert.equal(analysis.otherMean.behavioural, 0.75);
-    assert.equal(analysis.promptMax, 0.2);
-    assert.equal(analysis.promptMean, 0.05);
-    assert.equal(analysis.termCount, 20);
+    expect(a.otherMean).toBeCloseTo(0.45, 12);
+    expect(b.otherMean).toBe(0);
+    expect(c.otherMean).toBe(0.75);
+    expect(d.otherMean).toBeNull();
+    expect(analysis.otherMean.nonBehavioural).toBeCloseTo(0.225, 12);
+    expect(analysis.otherMean.behavioural).toBe(0.75);
+    expect(analysis.promptMax).toBe(0.2);
+    expect(analysis.promptMean).toBe(0.05);
+    expect(analysis.termCount).toBe(20);
   });
 
   it('refuses reductions that do not line up with the bank’s terms', () => {
     const questions = two();
-    assert.throws(
-      () => analyseBank({ questions, reductions: reductionsOf(questions).slice(1), matches: [] }),
+    expect(() => analyseBank({ questions, reductions: reductionsOf(questions).slice(1), matches: [] })).toThrow(
       /expected 16 term reductions, got 15/,
     );
   });
 });
 
-describe('exceeds', () => {
-  const cases: Array<[number, number, boolean]> = [
+describe(exceeds.name, () => {
+  const cases: Array<[value: number, limit: number, isAbove: boolean]> = [
     [0.1 + 0.2, 0.3, false],
     [0.30001, 0.3, true],
     [0.2, 0.2, false],
     [0, 0, false],
   ];
-  for (const [value, limit, expected] of cases) {
-    it(`${expected ? 'finds' : 'does not find'} ${value} above ${limit}`, () => {
-      assert.equal(exceeds(value, limit), expected);
-    });
-  }
+  it.each(
+    cases.map(([value, limit, isAbove]) => ({
+      value,
+      limit,
+      isAbove,
+      name: `${isAbove ? 'finds' : 'does not find'} ${value} above ${limit}`,
+    })),
+  )('$name', ({ value, limit, isAbove }) => {
+    expect(exceeds(value, limit)).toBe(isAbove);
+  });
 });

@@ -1,32 +1,28 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { parseBankFile } from './bank-file.js';
 import { LONG_ANSWER, questionFileText } from './bank-file.fixture.js';
 
 const PATH = 'testing/sample-question.md';
 const parse = (text: string, path = PATH) => parseBankFile({ path, text });
 
-describe('parseBankFile', () => {
+describe(parseBankFile.name, () => {
   it('reads a valid file into a question', () => {
     const { question, problems } = parse(questionFileText({ followUps: ['One?', 'Two?'] }));
-    assert.deepEqual(problems, []);
-    assert.equal(question?.slug, 'sample-question');
-    assert.equal(question?.prompt, 'Explain the sample.');
-    assert.equal(question?.modelAnswer, LONG_ANSWER);
-    assert.deepEqual(question?.followUps, ['One?', 'Two?']);
-    assert.deepEqual(
-      question?.rubric.criteria.map((c) => [c.id, c.weight]),
-      [
-        ['first', 2],
-        ['second', 1],
-        ['third', 1],
-      ],
-    );
+    expect(problems).toStrictEqual([]);
+    expect(question?.slug).toBe('sample-question');
+    expect(question?.prompt).toBe('Explain the sample.');
+    expect(question?.modelAnswer).toBe(LONG_ANSWER);
+    expect(question?.followUps).toStrictEqual(['One?', 'Two?']);
+    expect(question?.rubric.criteria.map((c) => [c.id, c.weight])).toStrictEqual([
+      ['first', 2],
+      ['second', 1],
+      ['third', 1],
+    ]);
   });
 
   it('joins an indented continuation line to its follow-up', () => {
     const text = questionFileText().replace('- What would you do next?', '- What would you\n  do next?');
-    assert.deepEqual(parse(text).question?.followUps, ['What would you do next?']);
+    expect(parse(text).question?.followUps).toStrictEqual(['What would you do next?']);
   });
 
   it('reads sources and the review date', () => {
@@ -36,18 +32,18 @@ describe('parseBankFile', () => {
           'sources:\n  - title: RFC 9110, HTTP Semantics\n    url: https://www.rfc-editor.org/rfc/rfc9110#section-9.2\nreviewed: 2026-11-30',
       }),
     );
-    assert.deepEqual(problems, []);
-    assert.deepEqual(question?.sources, [
+    expect(problems).toStrictEqual([]);
+    expect(question?.sources).toStrictEqual([
       { title: 'RFC 9110, HTTP Semantics', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-9.2' },
     ]);
-    assert.equal(question?.reviewed, '2026-11-30');
+    expect(question?.reviewed).toBe('2026-11-30');
   });
 
   it('locates each criterion and each of its terms', () => {
     const text = questionFileText().replace('  terms: [second]', '  terms:\n        - second\n        - 2nd');
     const { rubricLines, problems } = parse(text);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(rubricLines?.criteria, [
+    expect(problems).toStrictEqual([]);
+    expect(rubricLines?.criteria).toStrictEqual([
       { line: 10, terms: [13] },
       { line: 14, terms: [18, 19] },
       { line: 20, terms: [23] },
@@ -55,10 +51,10 @@ describe('parseBankFile', () => {
   });
 
   it('accepts a short model answer for a behavioural question', () => {
-    assert.deepEqual(parse(questionFileText({ kind: 'behavioural', modelAnswer: 'Tell a story.' })).problems, []);
+    expect(parse(questionFileText({ kind: 'behavioural', modelAnswer: 'Tell a story.' })).problems).toStrictEqual([]);
   });
 
-  const refused: Array<{ name: string; text: string; path?: string; line: number; message: RegExp }> = [
+  it.each<{ name: string; text: string; path?: string; line: number; message: RegExp }>([
     { name: 'a file without front matter', text: '# Title\n', line: 1, message: /must start with a `---` line/ },
     { name: 'unclosed front matter', text: '---\nslug: x\n', line: 1, message: /not closed/ },
     { name: 'broken YAML', text: questionFileText({ title: 'a: b: c' }), line: 4, message: /^YAML:/ },
@@ -176,15 +172,9 @@ describe('parseBankFile', () => {
       line: 36,
       message: /must be a bullet/,
     },
-  ];
-  for (const { name, text, path, line, message } of refused) {
-    it(`refuses ${name}, naming the line`, () => {
-      const { question, problems } = parse(text, path);
-      assert.equal(question, undefined);
-      assert.ok(
-        problems.some((p) => p.line === line && message.test(p.message)),
-        `expected line ${line} ${message}, got ${JSON.stringify(problems)}`,
-      );
-    });
-  }
+  ])('refuses $name, naming the line', ({ text, path, line, message }) => {
+    const { question, problems } = parse(text, path);
+    expect(question).toBeUndefined();
+    expect(problems).toContainEqual({ path: path ?? PATH, line, message: expect.stringMatching(message) });
+  });
 });

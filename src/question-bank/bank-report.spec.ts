@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { analyseBank, bankTerms, type AnalysedQuestion, type TermMatch } from './analysis-report.js';
 import type { BankQuestion } from './bank-file.js';
 import { formatReport, isReviewDue, unsourcedFacts } from './bank-report.js';
@@ -26,8 +25,8 @@ function bankQuestion(overrides: Partial<BankQuestion> = {}): BankQuestion {
   };
 }
 
-describe('unsourcedFacts', () => {
-  const cases: Array<{ name: string; modelAnswer: string; sources?: BankQuestion['sources']; expected: string[] }> = [
+describe(unsourcedFacts.name, () => {
+  it.each<{ name: string; modelAnswer: string; sources?: BankQuestion['sources']; expected: string[] }>([
     { name: 'an RFC', modelAnswer: 'Problem details are defined by RFC 9457.', expected: ['RFC 9457'] },
     {
       name: 'versions, the longest reading once',
@@ -60,16 +59,13 @@ describe('unsourcedFacts', () => {
       sources: [{ title: 'RFC 9457', url: 'https://www.rfc-editor.org/rfc/rfc9457' }],
       expected: [],
     },
-  ];
-  for (const { name, modelAnswer, sources, expected } of cases) {
-    it(`finds ${name}`, () => {
-      assert.deepEqual(unsourcedFacts(bankQuestion({ modelAnswer, sources })), expected);
-    });
-  }
+  ])('finds $name', ({ modelAnswer, sources, expected }) => {
+    expect(unsourcedFacts(bankQuestion({ modelAnswer, sources }))).toStrictEqual(expected);
+  });
 });
 
-describe('isReviewDue', () => {
-  const cases: Array<[string | undefined, string, boolean]> = [
+describe(isReviewDue.name, () => {
+  const cases: Array<[reviewed: string | undefined, today: string, isDue: boolean]> = [
     [undefined, '2026-11-30', true],
     ['2026-11-30', '2026-11-30', false],
     ['2025-11-30', '2026-11-30', false],
@@ -78,14 +74,19 @@ describe('isReviewDue', () => {
     ['2024-02-29', '2025-02-28', false],
     ['2024-03-01', '2025-02-28', false],
   ];
-  for (const [reviewed, today, expected] of cases) {
-    it(`${expected ? 'is' : 'is not'} due for ${reviewed ?? 'a question never reviewed'} on ${today}`, () => {
-      assert.equal(isReviewDue({ reviewed, today }), expected);
-    });
-  }
+  it.each(
+    cases.map(([reviewed, today, isDue]) => ({
+      reviewed,
+      today,
+      isDue,
+      name: `${isDue ? 'is' : 'is not'} due for ${reviewed ?? 'a question never reviewed'} on ${today}`,
+    })),
+  )('$name', ({ reviewed, today, isDue }) => {
+    expect(isReviewDue({ reviewed, today })).toBe(isDue);
+  });
 });
 
-describe('formatReport', () => {
+describe(formatReport.name, () => {
   const entry = (question: BankQuestion): AnalysedQuestion => ({
     path: `${question.topic}/${question.slug}.md`,
     question,
@@ -110,7 +111,7 @@ describe('formatReport', () => {
   });
   const report = formatReport({ questions, analysis, today: '2026-11-30' });
 
-  const expectedLines: Array<[string, string]> = [
+  it.each<[string, string]>([
     ['the counts', 'Bank: 3 questions in 2 topics, 6 criteria, 6 terms'],
     ['own-answer coverage', 'Own model answer: min 0.0 % of its rubric; 2 question(s) below 100 %'],
     ['the worst own answer with what it misses', '    0.0 %  caching/c.md  misses first, second'],
@@ -122,15 +123,12 @@ describe('formatReport', () => {
     ['unsourced facts', '  testing/b.md: "Kafka 3.0"'],
     ['a stale review', '  testing/b.md: 2024-01-01'],
     ['never-reviewed questions by topic', '  never, caching: c'],
-  ];
-  for (const [name, line] of expectedLines) {
-    it(`shows ${name}`, () => {
-      assert.ok(report.includes(line), `missing ${JSON.stringify(line)} in:\n${report.join('\n')}`);
-    });
-  }
+  ])('shows %s', (_name, line) => {
+    expect(report).toContain(line);
+  });
 
   it('leaves out a review within the last 12 months', () => {
-    assert.ok(!report.some((line) => line.includes('testing/a.md: 2026-06-01')));
-    assert.ok(report.includes('Facts last reviewed more than 12 months before 2026-11-30, or never: 2 question(s)'));
+    expect(report).not.toContainEqual(expect.stringContaining('testing/a.md: 2026-06-01'));
+    expect(report).toContain('Facts last reviewed more than 12 months before 2026-11-30, or never: 2 question(s)');
   });
 });

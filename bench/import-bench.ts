@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -58,7 +58,7 @@ function bigCollection(): FixtureCollection {
   const start = Date.parse('2024-01-01T08:00:00Z');
   const perCard = Math.ceil(REVIEWS / cards.length);
   for (let c = 0; c < cards.length && reviews.length < REVIEWS; c++) {
-    let at = start + (c % 300) * 3_600_000;
+    let at = start + (c % 300) * 3_600_000 + c;
     let interval = DAY;
     for (let r = 0; r < perCard && reviews.length < REVIEWS; r++) {
       const ease = r === 0 ? 3 : (c + r) % 11 === 0 ? 1 : (c + r) % 5 === 0 ? 4 : 3;
@@ -97,6 +97,8 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'interval-import-bench-'));
+  // Started as root, the embedded Postgres runs as the postgres user, who must reach its folder.
+  chmodSync(dataDir, 0o755);
   const built = Date.now();
   const collection = bigCollection();
   const bytes = await buildPackage(collection, 'anki21b');
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
         IMPORT_MAX_UPLOAD_BYTES: String(512 * 1_048_576),
         JOBS_POLL_INTERVAL_MS: '500',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
   const base = `http://127.0.0.1:${PORT}`;
@@ -167,9 +169,11 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    const exited = new Promise((resolve) => app.once('exit', resolve));
-    app.kill('SIGTERM');
-    await exited;
+    if (app.exitCode === null) {
+      const exited = new Promise((resolve) => app.once('exit', resolve));
+      app.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

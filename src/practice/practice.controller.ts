@@ -1,8 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
 import { CurrentUser, type Caller } from '../common/auth.js';
-import { DomainError } from '../common/domain-error.js';
 import {
   AnalysisDto,
   AnalyzeAnswerDto,
@@ -10,51 +16,77 @@ import {
   CardWithHistoryDto,
   DeckDto,
   ForecastDto,
+  NextDueDto,
   ForecastQueryDto,
   QueueDto,
   QueueQueryDto,
+  RecordCramResponseDto,
   RecordReviewDto,
   RecordReviewResponseDto,
+  UndoReviewResponseDto,
   UpdateCardDto,
 } from './practice.dto.js';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.js';
 import { PracticeService } from './practice.service.js';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+import { ReviewService } from './review.service.js';
 
 @ApiTags('practice')
 @Controller('api/practice')
 export class PracticeController {
-  constructor(private readonly practice: PracticeService) {}
+  constructor(
+    private readonly practice: PracticeService,
+    private readonly reviews: ReviewService,
+  ) {}
 
   @Get('queue')
-  @ApiOperation({ summary: 'What to practise now: due steps, due reviews, then new cards within today’s limit' })
+  @ApiOperation({
+    summary: 'What to practise now: due steps, due reviews, then new cards within today’s limit',
+    description:
+      'New cards from my subscribed sets and my groups’ assignments come before the general bank’s. One scope at most (topic, setId or assignmentId) narrows the queue and its counts; with cram=true the scope’s questions come whatever their due dates.',
+  })
   @ApiOkResponse({ type: QueueDto })
-  @ApiProblemResponses(400, 401)
+  @ApiProblemResponses(400, 401, 404)
   queue(@CurrentUser() caller: Caller, @Query({ schema: QueueQueryDto }) query: QueueQueryDto): Promise<QueueDto> {
-    return this.practice.queue(caller.userId, query.limit ?? 20);
+    return this.practice.queue(caller.userId, query);
   }
 
   @Post('reviews')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record a review graded by rubric criteria or a direct rating' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Replays the first response for the same body; 409 for another body',
+  @ApiOperation({
+    summary: 'Record a review graded by rubric criteria or a direct rating',
+    description:
+      'With `cram: true`, the answer is kept as practice history (answer, criteria, rating, duration) and the card is not touched: the answer is a `RecordCramResponseDto`.',
   })
-  @ApiCreatedResponse({ type: RecordReviewResponseDto })
+  @ApiIdempotencyKey()
+  @ApiExtraModels(RecordReviewResponseDto, RecordCramResponseDto)
+  @ApiCreatedResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(RecordReviewResponseDto) }, { $ref: getSchemaPath(RecordCramResponseDto) }],
+    },
+  })
   @ApiProblemResponses(400, 401, 404, 409)
   record(
     @CurrentUser() caller: Caller,
     @Body() body: RecordReviewDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-  ): Promise<RecordReviewResponseDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError('request.validation-failed', 'Idempotency-Key must be 1-200 visible ASCII characters.', [
-        { field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
-      ]);
-    }
-    return this.practice.record(caller.userId, body, idempotencyKey);
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<RecordReviewResponseDto | RecordCramResponseDto> {
+    return this.reviews.record(caller.userId, body, idempotencyKey);
+  }
+
+  @Post('reviews/:id/undo')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Undo my latest review of a card, on the study day I gave it: the card goes back as it was',
+  })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: UndoReviewResponseDto })
+  @ApiProblemResponses(400, 401, 404, 409)
+  undo(
+    @CurrentUser() caller: Caller,
+    @Param('id') reviewId: string,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<UndoReviewResponseDto> {
+    return this.reviews.undo(caller.userId, reviewId, idempotencyKey);
   }
 
   @Post('answers/analyze')
@@ -72,6 +104,14 @@ export class PracticeController {
   @ApiProblemResponses(401, 404)
   card(@CurrentUser() caller: Caller, @Param('questionId') questionId: string): Promise<CardWithHistoryDto> {
     return this.practice.card(caller.userId, questionId);
+  }
+
+  @Get('cards/:questionId/preview')
+  @ApiOperation({ summary: 'When my card would come due after each rating, were it reviewed now (nothing is written)' })
+  @ApiOkResponse({ type: NextDueDto })
+  @ApiProblemResponses(401, 404)
+  preview(@CurrentUser() caller: Caller, @Param('questionId') questionId: string): Promise<NextDueDto> {
+    return this.practice.preview(caller.userId, questionId);
   }
 
   @Patch('cards/:questionId')

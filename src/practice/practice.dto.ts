@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as z from 'zod';
-import { queryInt, queryObject } from '../common/query-schema.js';
+import { queryChoice, queryInt, queryObject, queryPattern } from '../common/query-schema.js';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,14 +17,30 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { QuestionSummaryDto } from '../questions/question.dto.js';
-import type { CardState } from './next-review.js';
-import type { RatingName } from './score-answer.js';
+import { QuestionSummaryDto, toQuestionSummaryDto } from '../questions/question.dto.js';
+import { publicSnapshot } from './card-snapshot.js';
+import { CARD_STATES, RATINGS, ratingOf, type CardState, type RatingName } from './card-vocabulary.js';
+import { newMemoryState, type MemoryState } from './next-review.js';
+import type { CardRow, CramAnswerRow, QueueQuestionRow, ReviewRow } from './practice.queries.js';
 
-export const RATINGS: readonly RatingName[] = ['again', 'hard', 'good', 'easy'];
-const CARD_STATE_NAMES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-export const QueueQueryDto = queryObject({ limit: queryInt(1, 100, 20) });
+export const QueueQueryDto = queryObject({
+  limit: queryInt(1, 100, 20),
+  topic: queryPattern(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a topic slug').meta({
+    description: 'Scope: only this topic’s questions (at most one of topic, setId, assignmentId)',
+  }),
+  setId: queryPattern(UUID, 'a question set id').meta({
+    description: 'Scope: only the questions of this set, which you must be able to read',
+  }),
+  assignmentId: queryPattern(UUID, 'an assignment id').meta({
+    description: 'Scope: only the questions of this assignment of one of your study groups',
+  }),
+  cram: queryChoice(['false', 'true']).meta({
+    description:
+      'Cram: the scope’s questions whatever their due dates, lowest predicted recall first, then unstarted ones, with no daily new limit. Answer them with `cram: true`.',
+  }),
+});
 export type QueueQueryDto = z.infer<typeof QueueQueryDto>;
 
 export const ForecastQueryDto = queryObject({ days: queryInt(1, 365, 30) });
@@ -68,6 +84,14 @@ export class RecordReviewDto {
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   reviewedAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Cram: keep the answer as practice history without touching the card (no due date, stability or reps change, no card created)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  cram?: boolean;
 }
 
 export class AnalyzeAnswerDto {
@@ -110,7 +134,7 @@ export class DeckDto {
 
 export class CardDto {
   @ApiProperty({ format: 'uuid' }) questionId: string;
-  @ApiProperty({ enum: CARD_STATE_NAMES }) state: CardState;
+  @ApiProperty({ enum: CARD_STATES }) state: CardState;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty() stability: number;
   @ApiProperty() difficulty: number;
@@ -123,7 +147,7 @@ export class CardDto {
 }
 
 export class MemoryStateDto {
-  @ApiProperty({ enum: CARD_STATE_NAMES }) state: CardState;
+  @ApiProperty({ enum: CARD_STATES }) state: CardState;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty() stability: number;
   @ApiProperty() difficulty: number;
@@ -143,6 +167,39 @@ export class ReviewDto {
   @ApiProperty({ format: 'date-time' }) reviewedAt: string;
   @ApiProperty({ type: MemoryStateDto }) stateBefore: MemoryStateDto;
   @ApiProperty({ type: MemoryStateDto }) stateAfter: MemoryStateDto;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When the review was undone: it then counts nowhere, and the card went back to stateBefore',
+  })
+  undoneAt: string | null;
+}
+
+export class CramAnswerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) questionId: string;
+  @ApiProperty({ description: 'Rubric revision graded against' }) rubricRevision: number;
+  @ApiProperty({ type: 'string', nullable: true }) answer: string | null;
+  @ApiProperty({ type: [String], nullable: true }) criteriaMet: string[] | null;
+  @ApiProperty({ type: 'number', nullable: true }) score: number | null;
+  @ApiProperty({ enum: RATINGS }) rating: RatingName;
+  @ApiProperty({ type: 'integer', nullable: true }) durationMs: number | null;
+  @ApiProperty({ format: 'date-time' }) answeredAt: string;
+}
+
+export class RecordCramResponseDto {
+  @ApiProperty({ type: CramAnswerDto }) cramAnswer: CramAnswerDto;
+  @ApiProperty({ type: CardDto, nullable: true, description: 'My card, unchanged; null when I have not started it' })
+  card: CardDto | null;
+  @ApiProperty({ type: 'number', nullable: true }) score: number | null;
+  @ApiProperty({ enum: RATINGS }) rating: RatingName;
+}
+
+export class UndoReviewResponseDto {
+  @ApiProperty({ format: 'uuid' }) reviewId: string;
+  @ApiProperty({ format: 'date-time' }) undoneAt: string;
+  @ApiProperty({ type: CardDto, description: 'The card as it was before the review' }) card: CardDto;
 }
 
 export class RecordReviewResponseDto {
@@ -182,12 +239,25 @@ export class CriterionAnalysisDto {
 }
 
 export class AnalysisDto {
+  @ApiProperty({ description: 'False for a behavioural question: no hint is given for stories' }) isAvailable: boolean;
+  @ApiPropertyOptional({ description: 'Why no hint is given (only when isAvailable is false)' }) reason?: string;
   @ApiProperty({ type: [CriterionAnalysisDto] }) criteria: CriterionAnalysisDto[];
 }
 
+export class NextDueDto {
+  @ApiProperty({ format: 'date-time' }) again: string;
+  @ApiProperty({ format: 'date-time' }) hard: string;
+  @ApiProperty({ format: 'date-time' }) good: string;
+  @ApiProperty({ format: 'date-time' }) easy: string;
+}
+
 export class CardWithHistoryDto {
-  @ApiProperty({ type: CardDto }) card: CardDto;
-  @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];
+  @ApiProperty({ type: CardDto, description: 'A new card, not yet saved, when I have only crammed the question' })
+  card: CardDto;
+  @ApiProperty({ type: [ReviewDto], description: 'Every review, undone ones too (marked by undoneAt)' })
+  reviews: ReviewDto[];
+  @ApiProperty({ type: [CramAnswerDto], description: 'Cram answers: practice history that never touched the card' })
+  cramAnswers: CramAnswerDto[];
 }
 
 export class ForecastDayDto {
@@ -217,4 +287,94 @@ export class ForecastDto {
   })
   days: ForecastDayDto[];
   @ApiProperty({ type: InterviewForecastDto, nullable: true }) interview: InterviewForecastDto | null;
+}
+
+export function toMemoryDto(memory: MemoryState): MemoryStateDto {
+  return {
+    state: memory.state,
+    dueAt: memory.dueAt.toISOString(),
+    stability: memory.stability,
+    difficulty: memory.difficulty,
+    reps: memory.reps,
+    lapses: memory.lapses,
+  };
+}
+
+export function toCardDto(card: CardRow & MemoryState): CardDto {
+  return {
+    questionId: card.questionId,
+    state: card.state,
+    dueAt: card.dueAt.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReviewAt: card.lastReviewAt ? card.lastReviewAt.toISOString() : null,
+    isSuspended: card.isSuspended,
+    buriedUntil: card.buriedUntil ? card.buriedUntil.toISOString() : null,
+    isLeech: card.isLeech,
+  };
+}
+
+/** The row's fields picked, not spread (see toQuestionDetailDto). */
+export function toQueueQuestionDto({
+  id,
+  slug,
+  topic,
+  title,
+  prompt,
+  questionDifficulty,
+  kind,
+  tags,
+}: QueueQuestionRow): QuestionSummaryDto {
+  return toQuestionSummaryDto({ id, slug, topic, title, prompt, difficulty: questionDifficulty, kind, tags });
+}
+
+/** A question not started yet, as a queue item: a new card due now. */
+export function toNewQueueItemDto(row: QueueQuestionRow, now: Date): QueueItemDto {
+  return { question: toQueueQuestionDto(row), card: toMemoryDto(newMemoryState(now)) };
+}
+
+export function toReviewDto(row: ReviewRow, questionId: string): ReviewDto {
+  return {
+    id: row.id,
+    questionId,
+    rubricRevision: row.rubricRevision,
+    answer: row.answer,
+    criteriaMet: row.criteriaMet,
+    score: row.score,
+    rating: ratingOf(row.rating),
+    durationMs: row.durationMs,
+    reviewedAt: row.reviewedAt.toISOString(),
+    stateBefore: publicSnapshot(row.stateBefore),
+    stateAfter: publicSnapshot(row.stateAfter),
+    undoneAt: row.undoneAt ? row.undoneAt.toISOString() : null,
+  };
+}
+
+export function toCramAnswerDto(row: CramAnswerRow): CramAnswerDto {
+  return {
+    id: row.id,
+    questionId: row.questionId,
+    rubricRevision: row.rubricRevision,
+    answer: row.answer,
+    criteriaMet: row.criteriaMet,
+    score: row.score,
+    rating: ratingOf(row.rating),
+    durationMs: row.durationMs,
+    answeredAt: row.answeredAt.toISOString(),
+  };
+}
+
+/** A question I have not started, as a card: new and due now, neither suspended nor buried. */
+export function toUnstartedCardDto(questionId: string, now: Date): CardDto {
+  const memory = newMemoryState(now);
+  return {
+    questionId,
+    ...toMemoryDto(memory),
+    lastReviewAt: null,
+    isSuspended: false,
+    buriedUntil: null,
+    isLeech: false,
+  };
 }

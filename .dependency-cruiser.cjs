@@ -18,6 +18,8 @@ const PURE = [
   '^src/config/config\\.ts$',
   '^src/accounts/(password-policy|user-settings)\\.ts$',
   '^src/database/statement\\.ts$',
+  '^src/imports/(anki-template|anki-html|anki-notes|revlog-replay|csv-questions|protobuf|import-report)\\.ts$',
+  '^src/jobs/job-definition\\.ts$',
   '^src/simulation/(?!.*\\.cli\\.ts$)',
   '\\.queries\\.ts$',
 ];

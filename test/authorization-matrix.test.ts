@@ -91,6 +91,9 @@ const MATRIX: Record<string, string> = {
   'DELETE /api/study-groups/{id}/assignments/{assignmentId}': GROUP_OWNER,
   'GET /api/study-groups/{id}/progress': GROUP_MEMBERS,
   'GET /api/study-groups/{id}/leaderboard': GROUP_MEMBERS,
+  'POST /api/imports': SELF,
+  'GET /api/imports': SELF,
+  'GET /api/imports/{id}': 'hhhhhhhr',
 };
 
 interface Fixture {
@@ -104,6 +107,7 @@ interface Fixture {
   assignmentId: string;
   interviewId: string;
   ownerSessionId: string;
+  importId: string;
 }
 
 describe('authorization matrix', () => {
@@ -171,7 +175,13 @@ describe('authorization matrix', () => {
        VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day') RETURNING id`,
       [owner.id, randomBytes(32)],
     );
+    // An import's row as an upload leaves it (this app runs no job queue, and the matrix only reads it).
+    const upload = await t.sql.query(
+      `INSERT INTO imports (user_id, format, file_name, byte_size) VALUES ($1, 'csv', 'matrix.csv', 0) RETURNING id`,
+      [owner.id],
+    );
     return {
+      importId: upload.rows[0].id,
       questionId: question.id,
       reviewId: review.review.id,
       bankQuestionId,
@@ -200,6 +210,7 @@ describe('authorization matrix', () => {
     if (path.startsWith('/api/interviews/'))
       url = url.replace('{id}', f.interviewId).replace('{questionId}', f.questionId);
     if (path.startsWith('/api/auth/sessions/')) url = url.replace('{id}', f.ownerSessionId);
+    if (path.startsWith('/api/imports/')) url = url.replace('{id}', f.importId);
     if (path.startsWith('/api/practice/cards/')) url = url.replace('{questionId}', f.questionId);
     if (path.startsWith('/api/practice/reviews/')) url = url.replace('{id}', f.reviewId);
     for (const [param, value] of Object.entries(ids)) url = url.replace(param, value);

@@ -1,5 +1,7 @@
 import { User } from '../accounts/user.entity.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
+import { AnkiDeck, AnkiNoteCard, ImportedReview } from '../imports/anki-link.entity.js';
+import { Import, ImportChunk } from '../imports/import.entity.js';
 import { Interview, InterviewQuestion } from '../interviews/interview.entity.js';
 import { Card } from '../practice/card.entity.js';
 import { CramAnswer } from '../practice/cram-answer.entity.js';
@@ -48,4 +50,9 @@ export const ENTITIES = [
   StudyGroup,
   StudyGroupMember,
   GroupAssignment,
+  Import,
+  ImportChunk,
+  AnkiNoteCard,
+  AnkiDeck,
+  ImportedReview,
 ];

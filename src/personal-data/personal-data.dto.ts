@@ -1,3 +1,4 @@
+import { ImportDto } from '../imports/import.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { MeDto } from '../accounts/account.dto.js';
 import { InterviewDto } from '../interviews/interview.dto.js';
@@ -65,4 +66,6 @@ export class PersonalDataExportDto {
     description: 'Study groups I belong to: role, leaderboard opt-in, the group’s assignments',
   })
   studyGroups: object[];
+  @ApiProperty({ type: [ImportDto], description: 'My imports: status, counts and what was skipped' })
+  imports: ImportDto[];
 }

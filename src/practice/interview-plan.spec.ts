@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { meanRecall, rankForInterview } from './interview-plan.js';
 import type { MemoryState, SchedulingSettings } from './next-review.js';
 

@@ -478,6 +478,28 @@ export function insertReviewsValues(reviews: readonly NewReview[]): unknown[] {
   return rows[0]?.map((_, column) => rows.map((row) => row[column])) ?? Array.from({ length: 12 }, () => []);
 }
 
+/**
+ * Imported reviews, with ids the caller chose (so it can record where each came from):
+ * $1 ids, then INSERT_REVIEWS's twelve arrays as $2-$13.
+ */
+export const INSERT_IDENTIFIED_REVIEWS = statement(
+  `INSERT INTO reviews (id, card_id, user_id, question_id, rubric_revision_id, answer, criteria_met,
+                       score, rating, duration_ms, reviewed_at, state_before, state_after)
+   SELECT r.id, r.card_id, r.user_id, r.question_id, r.rubric_revision_id, r.answer,
+          CASE WHEN r.criteria_met IS NULL THEN NULL
+               ELSE ARRAY(SELECT jsonb_array_elements_text(r.criteria_met)) END,
+          r.score, r.rating, r.duration_ms, r.reviewed_at, r.state_before, r.state_after
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::jsonb[], $8::float8[],
+                 $9::smallint[], $10::int[], $11::timestamptz[], $12::jsonb[], $13::jsonb[])
+          AS r(id, card_id, user_id, question_id, rubric_revision_id, answer, criteria_met, score, rating, duration_ms,
+               reviewed_at, state_before, state_after)`,
+);
+
+/** The user's ($1) cards for the questions $2, suspended. */
+export const SUSPEND_CARDS = statement(
+  `UPDATE cards SET is_suspended = true, updated_at = now() WHERE user_id = $1 AND question_id = ANY($2::uuid[])`,
+);
+
 /** $1 user, $2 question, $3 suspended (null: unchanged), $4 whether to set the burial, $5 buried until. */
 export const SET_CARD_FLAGS = statement(
   `UPDATE cards SET is_suspended = COALESCE($3, is_suspended),

@@ -62,6 +62,15 @@ export class PracticeRepository {
     if (reviews.length > 0) await this.sql.rows(q.INSERT_REVIEWS, q.insertReviewsValues(reviews), tx);
   }
 
+  async insertIdentifiedReviews(reviews: ReadonlyArray<q.NewReview & { id: string }>, tx: Tx): Promise<void> {
+    if (reviews.length === 0) return;
+    await this.sql.rows(q.INSERT_IDENTIFIED_REVIEWS, [reviews.map((r) => r.id), ...q.insertReviewsValues(reviews)], tx);
+  }
+
+  async suspendCards({ userId, questionIds }: { userId: string; questionIds: string[] }, tx: Tx): Promise<void> {
+    if (questionIds.length > 0) await this.sql.rows(q.SUSPEND_CARDS, [userId, questionIds], tx);
+  }
+
   dueLearning({ userId, now, limit, scope }: { userId: string; now: Date; limit: number; scope?: QueueScope }) {
     return this.sql.rows(...scoped(q.DUE_LEARNING, [userId, now, limit], scope));
   }

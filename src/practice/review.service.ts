@@ -4,6 +4,7 @@ import { requestError } from '../common/common.errors.js';
 import { isUuid } from '../common/ids.js';
 import { Sql, type Tx } from '../database/sql.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { gradingOf } from '../questions/question-content.js';
 import { QuestionService } from '../questions/question.service.js';
 import { snapshotOf } from './card-snapshot.js';
 import { RATING_NUMBER, ratingOf, type RatingName } from './card-vocabulary.js';
@@ -65,6 +66,11 @@ export class ReviewService {
     return this.sql.transaction((tx) =>
       this.idempotency.once({ userId, key: idempotencyKey, request: body, status: 201 }, tx, async () => {
         const question = await this.questions.findForPractice({ id: body.questionId, userId }, tx);
+        if (body.criteriaMet !== undefined && gradingOf(question.kind) === 'rating-only') {
+          throw requestError('request.validation-failed', 'This question is a card with no rubric: send a rating.', [
+            { field: 'criteriaMet', message: 'a card has no rubric criteria; it is graded only by a rating' },
+          ]);
+        }
         const known = new Set(question.criteria.map((c) => c.id));
         const unknown = (body.criteriaMet ?? []).filter((id) => !known.has(id));
         if (unknown.length > 0) {

@@ -51,6 +51,7 @@ test('screenshot of the interview scoring view for the README', async ({ page, r
       'Clear on the choice a partition forces. Treats partition tolerance as given only in passing; ask next time what the trade-off is when the network is healthy.',
     );
   await first.getByRole('radio').nth(9).focus();
+  // Focusing scrolled the page; the capture is the viewport, sized to end at the first scorecard's Save.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, 'interview-scoring.png') });
 });

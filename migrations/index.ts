@@ -3,6 +3,7 @@ import { AccountsAndSessions1795252616459 } from './1795252616459-AccountsAndSes
 import { PracticeCardsAndReviews1795253300403 } from './1795253300403-PracticeCardsAndReviews.js';
 import { QuestionSetsAndInterviews1795254090531 } from './1795254090531-QuestionSetsAndInterviews.js';
 import { StudyGroups1795254885117 } from './1795254885117-StudyGroups.js';
+import { RubricRevisionOfQuestionRevisions1796078100000 } from './1796078100000-RubricRevisionOfQuestionRevisions.js';
 
 /**
  * Every migration, in order, listed rather than globbed (see src/database/entities.ts for
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   PracticeCardsAndReviews1795253300403,
   QuestionSetsAndInterviews1795254090531,
   StudyGroups1795254885117,
+  RubricRevisionOfQuestionRevisions1796078100000,
 ];

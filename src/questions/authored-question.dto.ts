@@ -17,7 +17,7 @@ import {
 import type * as z from 'zod';
 import { PAGE_QUERY_FIELDS } from '../common/pagination.js';
 import { queryChoice, queryObject } from '../common/query-schema.js';
-import { QUESTION_KINDS, type QuestionKind } from './question-content.js';
+import { QUESTION_KINDS, RUBRIC_KINDS, type QuestionKind, type RubricKind } from './question-content.js';
 import { QuestionSummaryDto, RubricCriterionDto, RubricDto } from './question.dto.js';
 import { CONTENT_FIELDS, type ContentField } from './revision-changes.js';
 
@@ -92,9 +92,10 @@ export class CreateQuestionDto {
   @Max(5)
   difficulty: number;
 
-  @ApiProperty({ enum: QUESTION_KINDS })
-  @IsIn(QUESTION_KINDS)
-  kind: QuestionKind;
+  /** A `card` (no rubric) comes only from an import: questions written here are graded by their rubric. */
+  @ApiProperty({ enum: RUBRIC_KINDS })
+  @IsIn(RUBRIC_KINDS)
+  kind: RubricKind;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()

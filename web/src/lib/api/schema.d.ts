@@ -123,6 +123,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My imports, newest first */
+        get: operations["ImportController_list"];
+        put?: never;
+        /** Upload an Anki package (.apkg) or a CSV of questions to import; a job imports it (poll GET /api/imports/{id}) */
+        post: operations["ImportController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s status, progress and, once done, what it did */
+        get: operations["ImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interviews": {
         parameters: {
             query?: never;
@@ -441,7 +476,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What to practise now: due steps, due reviews, then new cards within today’s limit */
+        /**
+         * What to practise now: due steps, due reviews, then new cards within today’s limit
+         * @description New cards from my subscribed sets and my groups’ assignments come before the general bank’s. One scope at most (topic, setId or assignmentId) narrows the queue and its counts; with cram=true the scope’s questions come whatever their due dates.
+         */
         get: operations["PracticeController_queue"];
         put?: never;
         post?: never;
@@ -460,8 +498,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a review graded by rubric criteria or a direct rating */
+        /**
+         * Record a review graded by rubric criteria or a direct rating
+         * @description With `cram: true`, the answer is kept as practice history (answer, criteria, rating, duration) and the card is not touched: the answer is a `RecordCramResponseDto`.
+         */
         post: operations["PracticeController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/reviews/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo my latest review of a card, on the study day I gave it: the card goes back as it was */
+        post: operations["PracticeController_undo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -928,6 +986,10 @@ export interface components {
     schemas: {
         AnalysisDto: {
             criteria: components["schemas"]["CriterionAnalysisDto"][];
+            /** @description False for a behavioural question: no hint is given for stories */
+            isAvailable: boolean;
+            /** @description Why no hint is given (only when isAvailable is false) */
+            reason?: string;
         };
         AnalyzeAnswerDto: {
             answer: string;
@@ -972,7 +1034,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             prompt: string;
             /** Format: date-time */
             retiredAt: string | null;
@@ -1022,7 +1084,11 @@ export interface components {
             state: "new" | "learning" | "review" | "relearning";
         };
         CardWithHistoryDto: {
+            /** @description A new card, not yet saved, when I have only crammed the question */
             card: components["schemas"]["CardDto"];
+            /** @description Cram answers: practice history that never touched the card */
+            cramAnswers: components["schemas"]["CramAnswerDto"][];
+            /** @description Every review, undone ones too (marked by undoneAt) */
             reviews: components["schemas"]["ReviewDto"][];
         };
         ChangePasswordDto: {
@@ -1033,6 +1099,22 @@ export interface components {
             /** @enum {string} */
             recommendation: "strong-no" | "no" | "yes" | "strong-yes";
             summary: string;
+        };
+        CramAnswerDto: {
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+            criteriaMet: string[] | null;
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionId: string;
+            /** @enum {string} */
+            rating: "again" | "hard" | "good" | "easy";
+            /** @description Rubric revision graded against */
+            rubricRevision: number;
+            score: number | null;
         };
         CreateInterviewDto: {
             /** @description The email of an existing user */
@@ -1122,7 +1204,10 @@ export interface components {
             score: 0 | 1 | 2;
         };
         DayCountDto: {
+            /** @description Reviews that count (not undone); cram answers are not reviews */
             count: number;
+            /** @description Cram answers that day: practice shown on the heatmap, never in streaks or totals */
+            cram: number;
             /** Format: date */
             date: string;
         };
@@ -1190,6 +1275,55 @@ export interface components {
             db: "up";
             /** @enum {string} */
             status: "ok";
+        };
+        ImportCountsDto: {
+            /** @description Anki notes or CSV rows read */
+            notes: number;
+            questionsCreated: number;
+            /** @description questions an earlier import made, whose content changed */
+            questionsUpdated: number;
+            /** @description reviews added to the history */
+            reviews: number;
+            /** @description question sets made */
+            sets: number;
+        };
+        ImportCreatedDto: {
+            /** Format: uuid */
+            id: string;
+        };
+        ImportDto: {
+            /** @description bytes uploaded */
+            byteSize: number;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            error?: components["schemas"]["ImportErrorDto"];
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "apkg" | "csv";
+            /** Format: uuid */
+            id: string;
+            media: components["schemas"]["ImportMediaDto"];
+            progress: number;
+            skipped: components["schemas"]["SkippedDto"][];
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        ImportErrorDto: {
+            /** @description a code of the error catalogue, such as import.not-a-zip */
+            code: string;
+            message: string;
+        };
+        ImportMediaDto: {
+            /** @description images and sounds in the package (never imported) */
+            count: number;
+            names: string[];
+        };
+        ImportPageDto: {
+            items: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
         };
         InterviewCriterionDto: {
             id: string;
@@ -1383,6 +1517,8 @@ export interface components {
             account: components["schemas"]["MeDto"];
             /** Format: date-time */
             exportedAt: string;
+            /** @description My imports: status, counts and what was skipped */
+            imports: components["schemas"]["ImportDto"][];
             /** @description Mock interviews in either role: answers, scores, notes, recommendation */
             interviews: components["schemas"]["InterviewDto"][];
             practice: components["schemas"]["PracticeExportDto"];
@@ -1396,8 +1532,10 @@ export interface components {
         PracticeExportDto: {
             /** @description Every card: memory state and flags */
             cards: Record<string, never>[];
+            /** @description Every cram answer: practice kept apart from the schedule */
+            cramAnswers: Record<string, never>[];
             deckTopics: string[];
-            /** @description Every review, with answer text and states */
+            /** @description Every review, with answer text and states, and when it was undone if it was */
             reviews: Record<string, never>[];
         };
         ProblemDto: {
@@ -1429,7 +1567,7 @@ export interface components {
             /** @description Written by a user (private) rather than from the public bank */
             isAuthored: boolean;
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             modelAnswer: string;
             prompt: string;
             /**
@@ -1458,7 +1596,7 @@ export interface components {
             difficulty: number;
             followUps: string[];
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             modelAnswer: string;
             prompt: string;
             revision: number;
@@ -1541,7 +1679,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             prompt: string;
             slug: string | null;
             tags: string[];
@@ -1565,9 +1703,19 @@ export interface components {
             card: components["schemas"]["MemoryStateDto"];
             question: components["schemas"]["QuestionSummaryDto"];
         };
+        RecordCramResponseDto: {
+            /** @description My card, unchanged; null when I have not started it */
+            card: components["schemas"]["CardDto"] | null;
+            cramAnswer: components["schemas"]["CramAnswerDto"];
+            /** @enum {string} */
+            rating: "again" | "hard" | "good" | "easy";
+            score: number | null;
+        };
         RecordReviewDto: {
             /** @description What the candidate answered, kept with the review */
             answer?: string;
+            /** @description Cram: keep the answer as practice history without touching the card (no due date, stability or reps change, no card created) */
+            cram?: boolean;
             /** @description Ids of the rubric criteria covered; exclusive with rating */
             criteriaMet?: string[];
             durationMs?: number;
@@ -1624,6 +1772,11 @@ export interface components {
             score: number | null;
             stateAfter: components["schemas"]["MemoryStateDto"];
             stateBefore: components["schemas"]["MemoryStateDto"];
+            /**
+             * Format: date-time
+             * @description When the review was undone: it then counts nowhere, and the card went back to stateBefore
+             */
+            undoneAt: string | null;
         };
         RevisionChangesDto: {
             criteria: components["schemas"]["CriteriaChangesDto"];
@@ -1686,6 +1839,10 @@ export interface components {
             token: string;
             /** @description Path of the set’s page in the web app (`/shared/<token>`), to resolve against the origin the API was reached at; `GET /api/shared/<token>` serves the set as JSON */
             url: string;
+        };
+        SkippedDto: {
+            reason: string;
+            what: string;
         };
         StudyGroupDto: {
             assignments: components["schemas"]["AssignmentDto"][];
@@ -1755,6 +1912,14 @@ export interface components {
             recall: number;
             started: number;
             topic: string;
+        };
+        UndoReviewResponseDto: {
+            /** @description The card as it was before the review */
+            card: components["schemas"]["CardDto"];
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: date-time */
+            undoneAt: string;
         };
         UpdateCardDto: {
             /**
@@ -2070,6 +2235,179 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPageDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description CSV: the header of the answer column (default answer). */
+                    answerColumn?: string;
+                    /**
+                     * @description CSV: the field delimiter (default ,).
+                     * @enum {string}
+                     */
+                    delimiter?: "," | ";" | "tab";
+                    /** @description CSV: the header of the difficulty column (default difficulty, optional). */
+                    difficultyColumn?: string;
+                    /**
+                     * Format: binary
+                     * @description An Anki package (.apkg) or a CSV file.
+                     */
+                    file: string;
+                    /** @description CSV: the header of the prompt column (default prompt). */
+                    promptColumn?: string;
+                    /** @description CSV: the title of the new set (default: the file name). */
+                    setTitle?: string;
+                    /** @description CSV: the header of the tags column (default tags, optional). */
+                    tagsColumn?: string;
+                    /** @description Slug of the topic for questions that name none (default: imported). */
+                    topic?: string;
+                    /** @description CSV: the header of the topic column (default topic, optional). */
+                    topicColumn?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCreatedDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -3118,6 +3456,14 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Scope: only this topic’s questions (at most one of topic, setId, assignmentId) */
+                topic?: string;
+                /** @description Scope: only the questions of this set, which you must be able to read */
+                setId?: string;
+                /** @description Scope: only the questions of this assignment of one of your study groups */
+                assignmentId?: string;
+                /** @description Cram: the scope’s questions whatever their due dates, lowest predicted recall first, then unstarted ones, with no daily new limit. Answer them with `cram: true`. */
+                cram?: "false" | "true";
             };
             header?: never;
             path?: never;
@@ -3151,6 +3497,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     PracticeController_record: {
@@ -3174,7 +3529,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordReviewResponseDto"];
+                    "application/json": components["schemas"]["RecordReviewResponseDto"] | components["schemas"]["RecordCramResponseDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PracticeController_undo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for the same body; 409 for another body */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndoReviewResponseDto"];
                 };
             };
             /** @description Invalid request (see `errors`) */

@@ -7,7 +7,11 @@ import { rowKey } from '../../lib/reorder';
  * row. The API validates; these only shape.
  */
 export const KINDS = ['concept', 'design', 'behavioural', 'troubleshooting'] as const;
-export type Kind = (typeof KINDS)[number];
+/**
+ * `card` is what an import makes (a prompt and an answer, graded by a rating alone); it is
+ * edited here but never chosen, and keeps its kind and its empty rubric.
+ */
+export type Kind = Schemas['QuestionDetailDto']['kind'];
 
 export interface TextRow {
   key: string;
@@ -85,7 +89,7 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-export function payloadFromForm(form: EditorForm): Schemas['CreateQuestionDto'] {
+export function payloadFromForm(form: EditorForm): Omit<Schemas['CreateQuestionDto'], 'kind'> & { kind: Kind } {
   return {
     title: form.title,
     prompt: form.prompt,
@@ -105,6 +109,19 @@ export function payloadFromForm(form: EditorForm): Schemas['CreateQuestionDto'] 
       redFlags: form.redFlags.map((row) => row.text),
     },
   };
+}
+
+/** What a question graded on a rubric sends: all of it. A card never gets here (see cardPayloadFromForm). */
+export function rubricPayload(form: EditorForm): Schemas['CreateQuestionDto'] {
+  const { kind, ...rest } = payloadFromForm(form);
+  if (kind === 'card') throw new Error('A card is saved without a kind or a rubric.');
+  return { ...rest, kind };
+}
+
+/** What an edit of a card sends: its content, never a kind or a rubric (the API refuses both). */
+export function cardPayloadFromForm(form: EditorForm): Schemas['UpdateQuestionDto'] {
+  const { title, prompt, topic, difficulty, tags, modelAnswer, followUps } = payloadFromForm(form);
+  return { title, prompt, topic, difficulty, tags, modelAnswer, followUps };
 }
 
 /** Every distinct signal term in the rubric, in order: what the term check is asked about. */

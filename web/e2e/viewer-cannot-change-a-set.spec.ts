@@ -17,7 +17,12 @@ async function setOfThree(request: APIRequestContext, owner: E2EUser) {
 }
 
 test.describe('a viewer of a set', () => {
-  test('sees the set read-only, with no control that would change it', async ({ page, request, context, baseURL }) => {
+  test('sees the set read-only, with no control that would change it, and forks a copy of their own', async ({
+    page,
+    request,
+    context,
+    baseURL,
+  }) => {
     const owner = await newUser(request, 'Olga Owner');
     const viewer = await newUser(request, 'Vic Viewer');
     const { set, titles } = await setOfThree(request, owner);
@@ -34,7 +39,20 @@ test.describe('a viewer of a set', () => {
       await expect(page.getByRole('button', { name })).toHaveCount(0);
     }
     await expect(page.getByRole('link', { name: 'Drill this set' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Fork' })).toBeVisible();
+
+    // What a viewer may do instead: fork a private copy they own and change that.
+    await page.getByRole('button', { name: 'Fork' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`/sets/${set.id}$`));
+    await expect(page.getByText('you: owner')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'forked from another set' })).toHaveAttribute(
+      'href',
+      `/sets/${set.id}`,
+    );
+    await expect(page.locator('#set-questions li a')).toHaveText(titles);
+    await page.getByRole('button', { name: `Move “${titles[0]}” down` }).click();
+    await expect(page.locator('#set-questions li a')).toHaveText([titles[1], titles[0], titles[2]]);
+    const original = await (await request.get(`/api/question-sets/${set.id}`, { headers: bearer(owner.token) })).json();
+    expect(original.questions.map((q: { title: string }) => q.title)).toEqual(titles);
   });
 
   test('who was an editor when the page opened tries to reorder and rename: a clear message, and nothing changes', async ({

@@ -17,7 +17,7 @@ async function serverOrder(page: Page, setId: string, token: string): Promise<st
 
 const row = (page: Page, title: string): Locator => page.locator('#set-questions li').filter({ hasText: title });
 
-test('an interviewer builds a set from search, reorders it by keyboard and by drag, and shares it by email and by link', async ({
+test('an interviewer builds a set from search, reorders it by keyboard and by drag, shares it by email and by link, and makes it public', async ({
   page,
   request,
   context,
@@ -100,6 +100,16 @@ test('an interviewer builds a set from search, reorders it by keyboard and by dr
   await page.getByRole('button', { name: 'Revoke the link' }).click();
   await expect(page.getByRole('button', { name: 'Create a share link' })).toBeVisible();
   expect((await request.get(`/api/shared/${url.split('/').pop()}`)).status()).toBe(404);
+
+  // Made public: anyone signed in can now open it.
+  const stranger = await newUser(request, 'Sam Stranger');
+  expect((await request.get(`/api/question-sets/${setId}`, { headers: bearer(stranger.token) })).status()).toBe(404);
+  await page.getByLabel('Who can see it').selectOption('public');
+  await expect(page.getByText('Anyone signed in can find, drill, fork and subscribe to it.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Visibility saved: public.')).toBeAttached();
+  await expect(page.locator('header .pill').first()).toHaveText('Public');
+  expect((await request.get(`/api/question-sets/${setId}`, { headers: bearer(stranger.token) })).status()).toBe(200);
 
   // Drill and preview links scope the drill to the set.
   await expect(page.getByRole('link', { name: 'Drill this set' })).toHaveAttribute('href', `/drill?setId=${setId}`);

@@ -164,4 +164,52 @@ test.describe('an interviewer writes a question with a rubric', () => {
     await page.goto('/questions/00000000-0000-4000-8000-000000000000/edit');
     await expect(page.getByRole('alert')).toContainText('not found, or it is not shared with you');
   });
+
+  test('an imported card opens with no kind to choose and no rubric, and its edit saves a revision', async ({
+    page,
+    request,
+    context,
+    baseURL,
+  }) => {
+    const problems = watchForErrors(page);
+    const author = await newUser(request, 'Iris Interviewer');
+    const upload = await request.post('/api/imports', {
+      headers: bearer(author.token),
+      multipart: {
+        file: {
+          name: 'cards.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from('prompt,answer\nWhat does VACUUM reclaim?,Space held by dead row versions.\n'),
+        },
+      },
+    });
+    expect(upload.status(), await upload.text()).toBe(202);
+    const importId = (await upload.json()).id;
+    await expect
+      .poll(
+        async () =>
+          (await (await request.get(`/api/imports/${importId}`, { headers: bearer(author.token) })).json()).status,
+      )
+      .toBe('succeeded');
+    const { items } = await (await request.get('/api/me/questions', { headers: bearer(author.token) })).json();
+    const card = items.find((q: { kind: string }) => q.kind === 'card');
+
+    await signInAs(context, author, baseURL!);
+    await page.goto(`/questions/${card.id}/edit`);
+    await expect(page.getByText('Kind: card.')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Kind' })).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Rubric' })).toHaveCount(0);
+    await page
+      .getByLabel('Model answer (Markdown)')
+      .fill('Space held by dead row versions, for reuse by the same table.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
+    const saved = await (await request.get(`/api/questions/${card.id}`, { headers: bearer(author.token) })).json();
+    expect([saved.kind, saved.modelAnswer, saved.rubric.criteria]).toEqual([
+      'card',
+      'Space held by dead row versions, for reuse by the same table.',
+      [],
+    ]);
+    expect(problems).toEqual([]);
+  });
 });

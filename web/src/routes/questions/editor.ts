@@ -118,10 +118,14 @@ export function rubricPayload(form: EditorForm): Schemas['CreateQuestionDto'] {
   return { ...rest, kind };
 }
 
-/** What an edit of a card sends: its content, never a kind or a rubric (the API refuses both). */
+/**
+ * What an edit of a card sends: its content, never a kind or a rubric (the API refuses both).
+ * An import writes cards without follow-ups, which an edit may not set to none: a card that
+ * has none sends none and keeps none.
+ */
 export function cardPayloadFromForm(form: EditorForm): Schemas['UpdateQuestionDto'] {
   const { title, prompt, topic, difficulty, tags, modelAnswer, followUps } = payloadFromForm(form);
-  return { title, prompt, topic, difficulty, tags, modelAnswer, followUps };
+  return { title, prompt, topic, difficulty, tags, modelAnswer, ...(followUps.length > 0 ? { followUps } : {}) };
 }
 
 /** Every distinct signal term in the rubric, in order: what the term check is asked about. */

@@ -33,6 +33,10 @@ const MATRIX: Record<string, string> = {
   'POST /api/questions': SELF,
   'PATCH /api/questions/{idOrSlug}': 'hhrfffhr',
   'DELETE /api/questions/{idOrSlug}': 'hhrfffhr',
+  'POST /api/questions/{id}/restore': 'hhrfffhr',
+  'GET /api/questions/{id}/revisions': 'hhrhhhhr',
+  'POST /api/questions/term-check': SELF,
+  'GET /api/me/questions': SELF,
   'POST /api/admin/question-bank/sync': 'hhrhhhhh',
   'POST /api/auth/register': PUBLIC,
   'POST /api/auth/login': PUBLIC,
@@ -61,10 +65,12 @@ const MATRIX: Record<string, string> = {
   'PATCH /api/question-sets/{id}': 'hhhfrfhr',
   'DELETE /api/question-sets/{id}': SET_OWNER,
   'PUT /api/question-sets/{id}/members/{userId}': SET_OWNER,
+  'PUT /api/question-sets/{id}/members': SET_OWNER,
   'DELETE /api/question-sets/{id}/members/{userId}': 'hhhrffhr',
   'POST /api/question-sets/{id}/share-link': SET_OWNER,
   'DELETE /api/question-sets/{id}/share-link': SET_OWNER,
   'GET /api/shared/{token}': PUBLIC,
+  'POST /api/shared/{token}/subscribe': SELF,
   'POST /api/question-sets/{id}/fork': SET_READERS,
   'POST /api/question-sets/{id}/subscribe': SET_READERS,
   'DELETE /api/question-sets/{id}/subscribe': SET_READERS,
@@ -204,6 +210,7 @@ describe('authorization matrix', () => {
       '{assignmentId}': f.assignmentId,
     };
     let url = path;
+    if (path.startsWith('/api/questions/')) url = url.replace('{id}', f.questionId);
     if (path.startsWith('/api/question-sets/')) url = url.replace('{id}', f.setId).replace('{userId}', users.viewer.id);
     if (path.startsWith('/api/study-groups/'))
       url = url.replace('{id}', f.groupId).replace('{userId}', users.member.id);
@@ -234,6 +241,8 @@ describe('authorization matrix', () => {
       'POST /api/question-sets': { title: 'Mine', visibility: 'private', questionIds: [f.bankQuestionId] },
       'PATCH /api/question-sets/{id}': { title: 'Renamed' },
       'PUT /api/question-sets/{id}/members/{userId}': { role: 'editor' },
+      'PUT /api/question-sets/{id}/members': { email: users.viewer.email, role: 'editor' },
+      'POST /api/questions/term-check': { terms: ['quorum', 'not idempotent'] },
       'POST /api/interviews': { questionSetId: f.setId, candidateId: users.candidate.id },
       'PUT /api/interviews/{id}/answers/{questionId}': { answer: 'An answer' },
       'PUT /api/interviews/{id}/scorecards/{questionId}': { criteria: [], notes: '' },

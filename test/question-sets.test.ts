@@ -96,8 +96,8 @@ describe(QuestionSetController.name, () => {
     const { set, question } = await privateSet();
     const link = (await t.as(owner).post(`/api/question-sets/${set.id}/share-link`)).body;
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(link.url).toBe(`/api/shared/${link.token}`);
-    const shared = await t.anon.get(link.url);
+    expect(link.url).toBe(`/shared/${link.token}`);
+    const shared = await t.anon.get(`/api/shared/${link.token}`);
     expect(shared.status).toBe(200);
     expect(shared.body.role).toBe('link');
     expect(shared.body.questions.map((q: { id: string }) => q.id)).toStrictEqual([question.id, bankIds[0], bankIds[1]]);
@@ -106,7 +106,7 @@ describe(QuestionSetController.name, () => {
     expect(rows[0].share_token_hash.toString('utf8')).not.toContain(link.token);
     expect((await t.anon.get(`/api/shared/${'A'.repeat(43)}`)).status).toBe(404);
     expect((await t.as(owner).delete(`/api/question-sets/${set.id}/share-link`)).status).toBe(204);
-    expect((await t.anon.get(link.url)).status).toBe(404);
+    expect((await t.anon.get(`/api/shared/${link.token}`)).status).toBe(404);
   });
 
   it('forks into a private copy that edits independently', async () => {

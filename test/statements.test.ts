@@ -39,6 +39,9 @@ const BUILDERS: Record<string, Array<() => Bound<unknown>>> = {
   'question-sets/question-set.queries.js:listReadable': [
     () => listReadable({ userId: ID, limit: 5 }),
     () => listReadable({ userId: ID, after: { createdAt: NOW.toISOString(), id: ID }, limit: 5 }),
+    () => listReadable({ userId: ID, scope: 'owned', limit: 5 }),
+    () => listReadable({ userId: ID, scope: 'shared', limit: 5 }),
+    () => listReadable({ userId: ID, scope: 'public', after: { createdAt: NOW.toISOString(), id: ID }, limit: 5 }),
   ],
   'interviews/interview.queries.js:listForParticipant': [
     () => listForParticipant({ userId: ID, limit: 5 }),

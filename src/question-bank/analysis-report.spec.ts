@@ -4,6 +4,7 @@ import {
   analysisBatches,
   bankTerms,
   bareNegations,
+  droppedNegations,
   batchMatches,
   exceeds,
   type AnalysedQuestion,
@@ -102,6 +103,30 @@ describe(bareNegations.name, () => {
     })),
   )('$name', ({ term, negations }) => {
     expect(bareNegations(term)).toStrictEqual(negations);
+  });
+});
+
+describe(droppedNegations.name, () => {
+  // Queries as phraseto_tsquery('english', term) gives them.
+  const cases: Array<[term: string, query: string, dropped: string[]]> = [
+    ['not linearizable', "'lineariz'", ['not']],
+    ['no locks', "'lock'", ['no']],
+    ['neither reads nor writes', "'neither' <-> 'read' <2> 'write'", ['nor']],
+    ["can't retry", "'retri'", ["can't"]],
+    ['never reached', "'never' <-> 'reach'", []],
+    ["doesn't scale", "'doesn' <2> 'scale'", []],
+    ['no-store', "'no-stor' <2> 'store'", []],
+    ['shard key', "'shard' <-> 'key'", []],
+  ];
+  it.each(
+    cases.map(([term, query, dropped]) => ({
+      term,
+      query,
+      dropped,
+      name: `${dropped.length ? `drops ${dropped.join(', ')}` : 'drops nothing'} from "${term}" (${query})`,
+    })),
+  )('$name', ({ term, query, dropped }) => {
+    expect(droppedNegations({ term, query })).toStrictEqual(dropped);
   });
 });
 

@@ -131,6 +131,14 @@ function isKept(negation: string, query: string): boolean {
   return [word, word.replace(/['’]t$/, '')].some((lexeme) => query.includes(`'${lexeme}'`));
 }
 
+/**
+ * The bare negations of a term that the analysis drops, given the query the term reduces to
+ * (TERM_QUERIES): a term with any matches the very claim it negates.
+ */
+export function droppedNegations({ term, query }: { term: string; query: string }): string[] {
+  return bareNegations(term).filter((negation) => !isKept(negation, query));
+}
+
 export interface QuestionFigures {
   path: string;
   slug: string;
@@ -236,7 +244,7 @@ export function analyseBank({
       });
     } else if (bareNegations(ref.text).length > 0) {
       const negations = bareNegations(ref.text);
-      const dropped = negations.filter((n) => !isKept(n, finding.query));
+      const dropped = droppedNegations({ term: ref.text, query: finding.query });
       negationTerms.push({ ...finding, isDropped: dropped.length > 0 });
       problems.push({
         path,

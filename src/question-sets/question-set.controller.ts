@@ -2,11 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
 import { CurrentUser, OptionalCaller, Public, type Caller } from '../common/auth.js';
-import { PageQueryDto } from '../common/pagination.js';
 import {
   CreateQuestionSetDto,
+  ListQuestionSetsQueryDto,
   QuestionSetDto,
   QuestionSetPageDto,
+  SetMemberByEmailDto,
   SetMemberDto,
   ShareLinkDto,
   UpdateQuestionSetDto,
@@ -27,12 +28,12 @@ export class QuestionSetController {
   }
 
   @Get('question-sets')
-  @ApiOperation({ summary: 'Sets I own, sets shared with me, and public sets (newest first)' })
+  @ApiOperation({ summary: 'Sets I own, sets shared with me, and public sets, or one of these (newest first)' })
   @ApiOkResponse({ type: QuestionSetPageDto })
   @ApiProblemResponses(400, 401)
   list(
     @CurrentUser() caller: Caller,
-    @Query({ schema: PageQueryDto }) query: PageQueryDto,
+    @Query({ schema: ListQuestionSetsQueryDto }) query: ListQuestionSetsQueryDto,
   ): Promise<QuestionSetPageDto> {
     return this.sets.list(caller, query);
   }
@@ -64,6 +65,18 @@ export class QuestionSetController {
   @ApiProblemResponses(401, 403, 404)
   async delete(@CurrentUser() caller: Caller, @Param('id') id: string): Promise<void> {
     await this.sets.delete(caller, id);
+  }
+
+  @Put('question-sets/:id/members')
+  @ApiOperation({ summary: 'Share with a user, named by email, as viewer or editor (owner)' })
+  @ApiOkResponse({ type: QuestionSetDto })
+  @ApiProblemResponses(400, 401, 403, 404)
+  putMemberByEmail(
+    @CurrentUser() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: SetMemberByEmailDto,
+  ): Promise<QuestionSetDto> {
+    return this.sets.putMemberByEmail(caller, id, body);
   }
 
   @Put('question-sets/:id/members/:userId')
@@ -116,6 +129,18 @@ export class QuestionSetController {
   @ApiProblemResponses(404)
   shared(@Param('token') token: string, @OptionalCaller() caller?: Caller): Promise<QuestionSetDto> {
     return this.sets.getShared(token, caller?.userId);
+  }
+
+  @Post('shared/:token/subscribe')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Subscribe through a share link: its questions enter my deck; if I could not read the set otherwise, I join it as a viewer',
+  })
+  @ApiOkResponse({ type: QuestionSetDto })
+  @ApiProblemResponses(401, 404)
+  subscribeShared(@CurrentUser() caller: Caller, @Param('token') token: string): Promise<QuestionSetDto> {
+    return this.sets.subscribeShared(caller, token);
   }
 
   @Post('question-sets/:id/fork')

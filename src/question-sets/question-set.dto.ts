@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import type * as z from 'zod';
+import { PAGE_QUERY_FIELDS } from '../common/pagination.js';
+import { queryChoice, queryObject } from '../common/query-schema.js';
 import { QuestionSummaryDto } from '../questions/question.dto.js';
 import { SET_VISIBILITIES, type SetRole, type SetVisibility } from '../access/set-access.js';
 
 export const MAX_SET_SIZE = 200;
+
+export const SET_LIST_SCOPES = ['all', 'owned', 'shared', 'public'] as const;
+export type SetListScope = (typeof SET_LIST_SCOPES)[number];
+
+export const ListQuestionSetsQueryDto = queryObject({
+  ...PAGE_QUERY_FIELDS,
+  scope: queryChoice(SET_LIST_SCOPES).meta({
+    description:
+      'all: every set I can read; owned: mine; shared: others’ sets shared with me (by name or through a group); public: others’ public sets',
+  }),
+});
+export type ListQuestionSetsQueryDto = z.infer<typeof ListQuestionSetsQueryDto>;
 
 export class CreateQuestionSetDto {
   @ApiProperty({ minLength: 1, maxLength: 200 })
@@ -60,6 +76,18 @@ export class SetMemberDto {
   role: 'viewer' | 'editor';
 }
 
+export class SetMemberByEmailDto {
+  @ApiProperty({ description: 'The email of an existing user', example: 'ada@example.com' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ enum: ['viewer', 'editor'] })
+  @IsIn(['viewer', 'editor'])
+  role: 'viewer' | 'editor';
+}
+
 export class MemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
@@ -94,5 +122,9 @@ export class QuestionSetPageDto {
 
 export class ShareLinkDto {
   @ApiProperty({ description: 'Shown once; only its hash is stored' }) token: string;
-  @ApiProperty({ description: 'Path of the shared set' }) url: string;
+  @ApiProperty({
+    description:
+      'Path of the set’s page in the web app (`/shared/<token>`), to resolve against the origin the API was reached at; `GET /api/shared/<token>` serves the set as JSON',
+  })
+  url: string;
 }

@@ -1,4 +1,4 @@
-import { readableSet, setRole } from '../access/access.queries.js';
+import { readableSet, setRole, sharedWith } from '../access/access.queries.js';
 import type { SetRole, SetVisibility } from '../access/set-access.js';
 import { columnsOf, statement, type Bound } from '../database/statement.js';
 import type { QuestionSummaryRow } from '../questions/question.queries.js';
@@ -47,28 +47,46 @@ export const SET_BY_SHARE_TOKEN_HASH = statement(
   columnsOf<SetRow>()(...SET_KEYS),
 );
 
-/** Sets I own, sets shared with me, and public sets, newest first, keyset on (created_at, id). */
+/**
+ * `created_at` to the millisecond, as a cursor carries it (a JavaScript Date): keyed on the
+ * microseconds, a page would skip the sets created within the same millisecond as its last.
+ */
+const CREATED_MS = `date_trunc('milliseconds', s.created_at)`;
+
+/**
+ * The sets a user can read, newest first, keyset on (created_at, id): every one (`all`), those
+ * they own, others' shared with them (by name or through a group), or others' public ones.
+ */
 export function listReadable({
   userId,
+  scope = 'all',
   after,
   limit,
 }: {
   userId: string;
+  scope?: 'all' | 'owned' | 'shared' | 'public';
   after?: { createdAt: string; id: string };
   limit: number;
 }): Bound<SetWithRoleRow> {
   const values: unknown[] = [userId, limit];
+  const user = '$1::uuid';
+  const scoped = {
+    all: readableSet('s', user),
+    owned: `s.owner_id = ${user}`,
+    shared: `s.owner_id <> ${user} AND ${sharedWith('s', user)}`,
+    public: `s.owner_id <> ${user} AND s.visibility = 'public'`,
+  }[scope];
   let keyset = '';
   if (after) {
     values.push(after.createdAt, after.id);
-    keyset = `AND (s.created_at, s.id) < ($3::timestamptz, $4::uuid)`;
+    keyset = `AND (${CREATED_MS}, s.id) < ($3::timestamptz, $4::uuid)`;
   }
   return {
     statement: statement(
-      `SELECT ${SET_COLUMNS}, ${setRole('s', '$1::uuid')} AS role
+      `SELECT ${SET_COLUMNS}, ${setRole('s', user)} AS role
          FROM question_sets s
-        WHERE ${readableSet('s', '$1::uuid')} ${keyset}
-        ORDER BY s.created_at DESC, s.id DESC
+        WHERE ${scoped} ${keyset}
+        ORDER BY ${CREATED_MS} DESC, s.id DESC
         LIMIT $2`,
       columnsOf<SetWithRoleRow>()(...SET_KEYS, 'role'),
     ),

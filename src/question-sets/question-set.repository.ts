@@ -12,8 +12,8 @@ export class QuestionSetRepository {
     return this.sql.first(q.SET_WITH_ROLE, [setId, userId], tx);
   }
 
-  findByShareTokenHash(tokenHash: Buffer) {
-    return this.sql.first(q.SET_BY_SHARE_TOKEN_HASH, [tokenHash]);
+  findByShareTokenHash(tokenHash: Buffer, tx?: Tx) {
+    return this.sql.first(q.SET_BY_SHARE_TOKEN_HASH, [tokenHash], tx);
   }
 
   listReadable(args: Parameters<typeof q.listReadable>[0]) {

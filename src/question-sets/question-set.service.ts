@@ -7,13 +7,14 @@ import { toQuestionSummaryDto } from '../questions/question.dto.js';
 import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from '../common/secret-token.js';
 import type {
   CreateQuestionSetDto,
+  ListQuestionSetsQueryDto,
   QuestionSetDto,
   QuestionSetSummaryDto,
   ShareLinkDto,
   UpdateQuestionSetDto,
 } from './question-set.dto.js';
 import { AccessService } from '../access/access.service.js';
-import { setAccessDecision, type SetAction, type SetRole } from '../access/set-access.js';
+import { canOnSet, setAccessDecision, type SetAction, type SetRole } from '../access/set-access.js';
 import { Sql, type Tx } from '../database/sql.js';
 import type { SetRow, SetWithRoleRow } from './question-set.queries.js';
 import { QuestionSetRepository } from './question-set.repository.js';
@@ -89,20 +90,23 @@ export class QuestionSetService {
 
   async list(
     caller: Caller,
-    { limit, cursor }: { limit?: number; cursor?: string },
+    { limit, cursor, scope = 'all' }: ListQuestionSetsQueryDto,
   ): Promise<Page<QuestionSetSummaryDto>> {
     const size = limit ?? DEFAULT_PAGE_SIZE;
-    const key = cursor ? decodeCursor({ cursor, list: LIST, kinds: ['string', 'string'] }) : undefined;
+    // A cursor belongs to the scope it was made for.
+    const list = scope === 'all' ? LIST : `${LIST}:${scope}`;
+    const key = cursor ? decodeCursor({ cursor, list, kinds: ['string', 'string'] }) : undefined;
     if (cursor && !key) throw requestError('pagination.invalid-cursor');
     const rows = await this.sets.listReadable({
       userId: caller.userId,
+      scope,
       after: key && { createdAt: key[0] as string, id: key[1] as string },
       limit: size + 1,
     });
     const last = rows.length > size ? rows[size - 1] : undefined;
     return {
       items: rows.slice(0, size).map((row) => toSummary(row, row.role)),
-      nextCursor: last ? encodeCursor({ list: LIST, key: [last.createdAt.toISOString(), last.id] }) : null,
+      nextCursor: last ? encodeCursor({ list, key: [last.createdAt.toISOString(), last.id] }) : null,
     };
   }
 
@@ -148,6 +152,26 @@ export class QuestionSetService {
     return this.get(caller, setId);
   }
 
+  /**
+   * Shares the set with the user who has this email. Only the owner gets an answer, and it says
+   * no more than creating an interview by email does: whether another account has the email.
+   */
+  async putMemberByEmail(
+    caller: Caller,
+    setId: string,
+    { email, role }: { email: string; role: 'viewer' | 'editor' },
+  ): Promise<QuestionSetDto> {
+    await this.sql.transaction(async (tx) => {
+      await this.authorized(caller, setId, 'manage-members', tx);
+      const userId = await this.accounts.existingId({ email }, tx);
+      if (!userId || userId === caller.userId) {
+        throw questionSetError('question-set.member-not-found', 'No other user has this email.');
+      }
+      await this.sets.upsertMember({ setId, userId, role }, tx);
+    });
+    return this.get(caller, setId);
+  }
+
   /** The owner removes anyone; a member may remove themselves (leave). */
   async removeMember(caller: Caller, setId: string, userId: string): Promise<void> {
     await this.sql.transaction(async (tx) => {
@@ -166,7 +190,9 @@ export class QuestionSetService {
       await this.authorized(caller, setId, 'manage-share-link', tx);
       await this.sets.setShareTokenHash({ setId, tokenHash }, tx);
     });
-    return { token, url: `/api/shared/${token}` };
+    // A path, not an absolute URL: the Host header a request arrives with is the client's to
+    // choose, and a link built from it could point at someone else's site.
+    return { token, url: `/shared/${token}` };
   }
 
   async revokeShareLink(caller: Caller, setId: string): Promise<void> {
@@ -182,6 +208,28 @@ export class QuestionSetService {
       : undefined;
     if (!set) throw questionSetError('shared-link.not-found');
     return this.detail(set, 'link', viewerId);
+  }
+
+  /**
+   * Subscribes through the share link. Someone the set is not otherwise readable by (an
+   * unlisted or private set) joins it as a named viewer first, so the owner sees them among
+   * the members and can remove them; revoking the link stops new joins, not existing members.
+   * Owners, members and readers of a public set keep the role they have.
+   */
+  async subscribeShared(caller: Caller, token: string): Promise<QuestionSetDto> {
+    const setId = await this.sql.transaction(async (tx) => {
+      const linked = isWellFormedSecretToken(token)
+        ? await this.sets.findByShareTokenHash(hashSecretToken(token), tx)
+        : undefined;
+      if (!linked) throw questionSetError('shared-link.not-found');
+      const set = (await this.sets.findWithRole({ setId: linked.id, userId: caller.userId }, tx))!;
+      if (!canOnSet({ role: set.role, visibility: set.visibility, action: 'subscribe' })) {
+        await this.sets.upsertMember({ setId: set.id, userId: caller.userId, role: 'viewer' }, tx);
+      }
+      await this.sets.subscribe({ setId: set.id, userId: caller.userId }, tx);
+      return set.id;
+    });
+    return this.get(caller, setId);
   }
 
   /** A private copy I own, recording its origin; later edits to either leave the other alone. */

@@ -52,6 +52,10 @@ export class QuestionRevision {
   @Column({ name: 'follow_ups', type: 'text', array: true })
   followUps: string[];
 
+  /** The rubric_revisions row that was current with this revision. */
+  @Column({ name: 'rubric_revision', type: 'int' })
+  rubricRevision: number;
+
   @Column({ name: 'content_hash', type: 'char', length: 64, nullable: true })
   contentHash: string | null;
 

@@ -353,11 +353,97 @@ export const UPDATE_CONTENT = statement(
     WHERE id = $1`,
 );
 
-/** $1 question, $2 revision, $3-$11 content. */
+/** $1 question, $2 revision, $3-$11 content, $12 the rubric revision current with it. */
 export const INSERT_REVISION = statement(
   `INSERT INTO question_revisions (question_id, revision, topic_id, title, prompt, difficulty, kind, tags,
-                                   model_answer, follow_ups, content_hash)
-   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                                   model_answer, follow_ups, content_hash, rubric_revision)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+);
+
+export interface QuestionAuthorshipRow {
+  ownerId: string | null;
+  isRetired: boolean;
+  isVisible: boolean;
+}
+
+/** Who wrote a question (retired or not), and whether $2 can see it: what access decides on. */
+export const QUESTION_AUTHORSHIP = statement(
+  `SELECT q.owner_id AS "ownerId", q.retired_at IS NOT NULL AS "isRetired",
+          ${questionVisibleTo('$2::uuid')} AS "isVisible"
+     FROM questions q WHERE q.id = $1`,
+  columnsOf<QuestionAuthorshipRow>()('ownerId', 'isRetired', 'isVisible'),
+);
+
+export interface QuestionRevisionRow {
+  revision: number;
+  createdAt: Date;
+  topic: string;
+  title: string;
+  prompt: string;
+  difficulty: number;
+  kind: QuestionKind;
+  tags: string[];
+  modelAnswer: string;
+  followUps: string[];
+  rubricRevision: number;
+  criteria: RubricCriterion[];
+  redFlags: string[];
+}
+
+/**
+ * A question's revisions, newest first, each with the rubric it was graded on: those before
+ * revision $2 (every one when null), at most $3.
+ */
+export const QUESTION_REVISIONS = statement(
+  `SELECT r.revision, r.created_at AS "createdAt", t.slug AS topic, r.title, r.prompt, r.difficulty, r.kind, r.tags,
+          r.model_answer AS "modelAnswer", r.follow_ups AS "followUps", r.rubric_revision AS "rubricRevision",
+          rr.criteria, rr.red_flags AS "redFlags"
+     FROM question_revisions r
+     JOIN topics t ON t.id = r.topic_id
+     JOIN rubric_revisions rr ON rr.question_id = r.question_id AND rr.revision = r.rubric_revision
+    WHERE r.question_id = $1 AND ($2::int IS NULL OR r.revision < $2::int)
+    ORDER BY r.revision DESC
+    LIMIT $3`,
+  columnsOf<QuestionRevisionRow>()(
+    'revision',
+    'createdAt',
+    'topic',
+    'title',
+    'prompt',
+    'difficulty',
+    'kind',
+    'tags',
+    'modelAnswer',
+    'followUps',
+    'rubricRevision',
+    'criteria',
+    'redFlags',
+  ),
+);
+
+export interface AuthoredQuestionRow extends QuestionSummaryRow {
+  revision: number;
+  retiredAt: Date | null;
+  /** `updated_at` to the millisecond, as text: the list's keyset, exact in a cursor. */
+  updatedAt: string;
+}
+
+/**
+ * The questions $1 wrote, live ($2 false) or retired ($2 true), last edited first, keyset on
+ * (updated_at to the millisecond, id) after ($3, $4) when given, at most $5.
+ */
+export const AUTHORED_QUESTIONS = statement(
+  `SELECT * FROM (
+     SELECT ${SUMMARY_COLUMNS}, q.revision, q.retired_at AS "retiredAt",
+            to_char(date_trunc('milliseconds', q.updated_at) AT TIME ZONE 'UTC',
+                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+       FROM questions q JOIN topics t ON t.id = q.topic_id
+      WHERE q.owner_id = $1 AND (q.retired_at IS NOT NULL) = $2::boolean
+   ) mine
+   WHERE $3::text IS NULL OR ("updatedAt", id) < ($3::text, $4::uuid)
+   ORDER BY "updatedAt" DESC, id DESC
+   LIMIT $5`,
+  columnsOf<AuthoredQuestionRow>()(...SUMMARY_KEYS, 'revision', 'retiredAt', 'updatedAt'),
 );
 
 export const RETIRE_QUESTIONS = statement(
@@ -455,8 +541,9 @@ export const UPDATE_CARDS = statement(
 /** The current content of questions $1, snapshotted as their current revision. */
 export const SNAPSHOT_REVISIONS = statement(
   `INSERT INTO question_revisions (question_id, revision, topic_id, title, prompt, difficulty, kind, tags,
-                                   model_answer, follow_ups, content_hash)
-   SELECT id, revision, topic_id, title, prompt, difficulty, kind, tags, model_answer, follow_ups, content_hash
+                                   model_answer, follow_ups, content_hash, rubric_revision)
+   SELECT id, revision, topic_id, title, prompt, difficulty, kind, tags, model_answer, follow_ups, content_hash,
+          rubric_revision
      FROM questions WHERE id = ANY($1::uuid[])`,
 );
 

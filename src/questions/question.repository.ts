@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Sql, type Tx } from '../database/sql.js';
 import * as q from './question.queries.js';
 import type {
+  AuthoredQuestionRow,
   BankStateRow,
   EditableQuestionRow,
   PracticeQuestionRow,
   QuestionContent,
+  QuestionAuthorshipRow,
   QuestionDetailRow,
+  QuestionRevisionRow,
   QuestionSummaryRow,
   RankedQuestionRow,
   TopicCountRow,
@@ -102,10 +105,57 @@ export class QuestionRepository {
   }
 
   async insertRevision(
-    { questionId, revision, content }: { questionId: string; revision: number; content: QuestionContent },
+    {
+      questionId,
+      revision,
+      content,
+      rubricRevision,
+    }: { questionId: string; revision: number; content: QuestionContent; rubricRevision: number },
     tx: Tx,
   ): Promise<void> {
-    await this.sql.rows(q.INSERT_REVISION, [questionId, revision, ...q.contentValues(content)], tx);
+    await this.sql.rows(q.INSERT_REVISION, [questionId, revision, ...q.contentValues(content), rubricRevision], tx);
+  }
+
+  /** Who wrote the question and whether `viewerId` can see it; undefined when there is no such question. */
+  findAuthorship(
+    { id, viewerId }: { id: string; viewerId: string },
+    tx?: Tx,
+  ): Promise<QuestionAuthorshipRow | undefined> {
+    return this.sql.first(q.QUESTION_AUTHORSHIP, [id, viewerId], tx);
+  }
+
+  /** Revisions newest first, each with the rubric it was graded on, older than `before` when given. */
+  listRevisions({
+    questionId,
+    before,
+    limit,
+  }: {
+    questionId: string;
+    before?: number;
+    limit: number;
+  }): Promise<QuestionRevisionRow[]> {
+    return this.sql.rows(q.QUESTION_REVISIONS, [questionId, before ?? null, limit]);
+  }
+
+  /** The questions a user wrote, live or retired, last edited first. */
+  listAuthored({
+    ownerId,
+    isRetired,
+    after,
+    limit,
+  }: {
+    ownerId: string;
+    isRetired: boolean;
+    after?: { updatedAt: string; id: string };
+    limit: number;
+  }): Promise<AuthoredQuestionRow[]> {
+    return this.sql.rows(q.AUTHORED_QUESTIONS, [
+      ownerId,
+      isRetired,
+      after?.updatedAt ?? null,
+      after?.id ?? null,
+      limit,
+    ]);
   }
 
   authoredForExport(ownerId: string) {

@@ -9,7 +9,15 @@ import type { BankQuestion } from '../question-bank/bank-file.js';
 import { planBankSync } from '../question-bank/bank-sync-plan.js';
 import type { Rubric } from '../rubrics/rubric.js';
 import { RubricService } from '../rubrics/rubric.service.js';
-import type { CreateQuestionDto, UpdateQuestionDto } from './authored-question.dto.js';
+import { questionAccessDecision, type QuestionAction } from '../access/question-access.js';
+import type {
+  AuthoredQuestionDto,
+  CreateQuestionDto,
+  ListAuthoredQuestionsQueryDto,
+  QuestionRevisionDto,
+  TermCheckDto,
+  UpdateQuestionDto,
+} from './authored-question.dto.js';
 import { authoredQuestionProblems, cardEditProblems, withCriterionIds } from './authored-question.js';
 import { IMPORTED_TOPIC, type QuestionKind } from './question-content.js';
 import {
@@ -22,12 +30,15 @@ import {
   type TopicDto,
 } from './question.dto.js';
 import { questionError } from './question.errors.js';
-import type { PracticeQuestionRow, QuestionContent } from './question.queries.js';
+import type { PracticeQuestionRow, QuestionContent, QuestionRevisionRow } from './question.queries.js';
 import { QuestionRepository, type NewCard } from './question.repository.js';
+import { revisionChanges } from './revision-changes.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LIST_CURSOR = 'questions';
 const SEARCH_CURSOR = 'questions-search';
+const AUTHORED_CURSOR = 'questions-authored';
+const REVISIONS_CURSOR = 'question-revisions';
 
 /** What a bank sync changed. */
 export interface BankApplyReport {
@@ -168,6 +179,66 @@ export class QuestionService {
     });
   }
 
+  /** Back in lists, sets and decks, at the revision it had; restoring a live question changes nothing. */
+  async restoreAuthored(caller: Caller, id: string): Promise<QuestionDetailDto> {
+    const authorId = await this.sql.transaction(async (tx) => {
+      const question = await this.authorized(caller, id, 'edit', tx);
+      if (question.isRetired) await this.questions.setRetired({ ids: [id], isRetired: false }, tx);
+      return question.ownerId!;
+    });
+    return this.get(id, authorId);
+  }
+
+  /**
+   * A question's revisions, newest first, each with the rubric it was graded on and what
+   * changed from the one before; the author's or an admin's to read, a 404 for anyone else.
+   */
+  async listRevisions(
+    caller: Caller,
+    id: string,
+    { limit, cursor }: { limit?: number; cursor?: string },
+  ): Promise<Page<QuestionRevisionDto>> {
+    await this.authorized(caller, id, 'read-history');
+    const size = limit ?? DEFAULT_PAGE_SIZE;
+    const before = cursor ? (cursorKey(cursor, REVISIONS_CURSOR, ['number'])[0] as number) : undefined;
+    // One more than the page, to tell whether there is another, and one more again to say
+    // what the page's oldest revision changed.
+    const rows = await this.questions.listRevisions({ questionId: id, before, limit: size + 2 });
+    const items = rows.slice(0, size).map((row, i) => toRevisionDto(row, rows[i + 1]));
+    const last = rows.length > size ? rows[size - 1] : undefined;
+    return {
+      items,
+      nextCursor: last ? encodeCursor({ list: REVISIONS_CURSOR, key: [last.revision] }) : null,
+    };
+  }
+
+  /** The questions I wrote, live or retired, last edited first. */
+  async listAuthored(caller: Caller, query: ListAuthoredQuestionsQueryDto): Promise<Page<AuthoredQuestionDto>> {
+    const size = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? cursorKey(query.cursor, AUTHORED_CURSOR, ['string', 'string']) : undefined;
+    const rows = await this.questions.listAuthored({
+      ownerId: caller.userId,
+      isRetired: query.status === 'retired',
+      after: after && { updatedAt: after[0] as string, id: after[1] as string },
+      limit: size + 1,
+    });
+    const last = rows.length > size ? rows[size - 1] : undefined;
+    return {
+      items: rows.slice(0, size).map((row) => ({
+        ...toQuestionSummaryDto(row),
+        revision: row.revision,
+        retiredAt: row.retiredAt ? row.retiredAt.toISOString() : null,
+        updatedAt: row.updatedAt,
+      })),
+      nextCursor: last ? encodeCursor({ list: AUTHORED_CURSOR, key: [last.updatedAt, last.id] }) : null,
+    };
+  }
+
+  /** What the answer analysis makes of signal terms while a rubric is being written. */
+  checkTerms(terms: string[]): Promise<TermCheckDto[]> {
+    return this.rubrics.checkTerms(terms);
+  }
+
   /** The topic imported cards get when they name none (made on first use). */
   importedTopicId(tx: Tx): Promise<string> {
     return this.questions.ensureTopic(IMPORTED_TOPIC, tx);
@@ -286,7 +357,7 @@ export class QuestionService {
     tx: Tx,
   ): Promise<string> {
     const id = await this.questions.insertQuestion({ slug, ownerId, content }, tx);
-    await this.questions.insertRevision({ questionId: id, revision: 1, content }, tx);
+    await this.questions.insertRevision({ questionId: id, revision: 1, content, rubricRevision: 1 }, tx);
     await this.rubrics.recordFirst({ questionId: id, rubric }, tx);
     return id;
   }
@@ -306,7 +377,10 @@ export class QuestionService {
       { questionId: id, currentRevision: rubricRevision, rubric },
       tx,
     );
-    await this.questions.insertRevision({ questionId: id, revision: revision + 1, content }, tx);
+    await this.questions.insertRevision(
+      { questionId: id, revision: revision + 1, content, rubricRevision: nextRubricRevision },
+      tx,
+    );
     await this.questions.updateContent({ id, content, revision: revision + 1, rubricRevision: nextRubricRevision }, tx);
   }
 
@@ -338,17 +412,18 @@ export class QuestionService {
     return { topicIds, changed: changed + gone.length };
   }
 
+  /** The live question, row-locked, if the caller may edit it (see question-access.ts). */
   private async editable(caller: Caller, id: string, tx: Tx) {
     const current = isUuid(id) ? await this.questions.lockForEdit({ id, editorId: caller.userId }, tx) : undefined;
-    if (!current || !(caller.role === 'admin' || current.isVisible)) {
-      throw questionError('question.not-found', `No question has the id "${id}".`);
-    }
-    if (current.ownerId === null) {
-      if (caller.role === 'admin') throw questionError('question.managed-by-bank');
-      throw questionError('question.forbidden');
-    }
-    if (current.ownerId !== caller.userId && caller.role !== 'admin') throw questionError('question.forbidden');
-    return current;
+    assertAllowed(questionAccessDecision({ caller, question: current, action: 'edit' }), id);
+    return current!;
+  }
+
+  /** Who wrote the question (live or retired), if the caller may do the action on it. */
+  private async authorized(caller: Caller, id: string, action: QuestionAction, tx?: Tx) {
+    const question = isUuid(id) ? await this.questions.findAuthorship({ id, viewerId: caller.userId }, tx) : undefined;
+    assertAllowed(questionAccessDecision({ caller, question, action }), id);
+    return question!;
   }
 
   private async topicId(slug: string, tx: Tx): Promise<string> {
@@ -360,6 +435,29 @@ export class QuestionService {
     }
     return id;
   }
+}
+
+function assertAllowed(decision: ReturnType<typeof questionAccessDecision>, id: string): void {
+  if (decision === 'not-found') throw questionError('question.not-found', `No question has the id "${id}".`);
+  if (decision === 'managed-by-bank') throw questionError('question.managed-by-bank');
+  if (decision === 'forbidden') throw questionError('question.forbidden');
+}
+
+function toRevisionDto(row: QuestionRevisionRow, previous: QuestionRevisionRow | undefined): QuestionRevisionDto {
+  return {
+    revision: row.revision,
+    createdAt: row.createdAt.toISOString(),
+    topic: row.topic,
+    title: row.title,
+    prompt: row.prompt,
+    difficulty: row.difficulty,
+    kind: row.kind,
+    tags: row.tags,
+    modelAnswer: row.modelAnswer,
+    followUps: row.followUps,
+    rubric: { revision: row.rubricRevision, criteria: row.criteria, redFlags: row.redFlags },
+    changes: previous ? revisionChanges({ before: previous, after: row }) : null,
+  };
 }
 
 /** A question as its author writes it: a rubric kind from the API, or a card being edited. */

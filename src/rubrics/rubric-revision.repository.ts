@@ -29,6 +29,12 @@ export class RubricRevisionRepository {
     return rows.map(({ id, evidence }) => ({ id, evidence }));
   }
 
+  /** What each term reduces to under the analysis, in the order given (see TERM_QUERIES). */
+  async termQueries(terms: readonly string[]): Promise<Array<{ query: string; isEmpty: boolean }>> {
+    const rows = await this.sql.rows(q.TERM_QUERIES, [terms]);
+    return rows.map(({ query, isEmpty }) => ({ query, isEmpty }));
+  }
+
   async insert({ questionId, revision, rubric }: { questionId: string; revision: number; rubric: Rubric }, tx: Tx) {
     await this.sql.rows(
       q.INSERT_RUBRIC_REVISION,

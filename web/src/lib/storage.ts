@@ -48,3 +48,24 @@ export const pendingReviews = {
   save: (userId: string, review: PendingReview) => write(pendingKey(userId), review),
   clear: (userId: string) => localStorage.removeItem(pendingKey(userId)),
 };
+
+/**
+ * A question being written or edited, kept until the server has saved it: the editor's form
+ * as typed, when it was kept, and the revision it started from (null for a new question).
+ */
+export interface QuestionDraft<Form> {
+  form: Form;
+  keptAt: string;
+  baseRevision: number | null;
+}
+
+const questionDraftKey = (userId: string, questionId: string | null) =>
+  `interval:question-draft:${userId}:${questionId ?? 'new'}`;
+
+export const questionDrafts = {
+  get: <Form>(userId: string, questionId: string | null) =>
+    read<QuestionDraft<Form>>(questionDraftKey(userId, questionId)),
+  save: <Form>(userId: string, questionId: string | null, draft: QuestionDraft<Form>) =>
+    write(questionDraftKey(userId, questionId), draft),
+  clear: (userId: string, questionId: string | null) => localStorage.removeItem(questionDraftKey(userId, questionId)),
+};

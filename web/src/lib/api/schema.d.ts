@@ -365,6 +365,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions I wrote, live or retired, last edited first (keyset-paginated) */
+        get: operations["QuestionController_listMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/practice/answers/analyze": {
         parameters: {
             query?: never;
@@ -516,7 +533,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sets I own, sets shared with me, and public sets (newest first) */
+        /** Sets I own, sets shared with me, and public sets, or one of these (newest first) */
         get: operations["QuestionSetController_list"];
         put?: never;
         /** Create a question set */
@@ -557,6 +574,23 @@ export interface paths {
         put?: never;
         /** Copy a set I can read into a private set I own */
         post: operations["QuestionSetController_fork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/question-sets/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Share with a user, named by email, as viewer or editor (owner) */
+        put: operations["QuestionSetController_putMemberByEmail"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -635,6 +669,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/questions/term-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the answer analysis makes of signal terms: dead ones (stop words only) and dropped negations */
+        post: operations["QuestionController_checkTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/questions/{idOrSlug}": {
         parameters: {
             query?: never;
@@ -654,6 +705,40 @@ export interface paths {
         patch: operations["QuestionController_update"];
         trace?: never;
     };
+    "/api/questions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring my retired question back (author or admin); a live one stays as it is */
+        post: operations["QuestionController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revision of my question, newest first, with its rubric and what changed (author or admin) */
+        get: operations["QuestionController_listRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shared/{token}": {
         parameters: {
             query?: never;
@@ -665,6 +750,23 @@ export interface paths {
         get: operations["QuestionSetController_shared"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/{token}/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe through a share link: its questions enter my deck; if I could not read the set otherwise, I join it as a viewer */
+        post: operations["QuestionSetController_subscribeShared"];
         delete?: never;
         options?: never;
         head?: never;
@@ -927,6 +1029,32 @@ export interface components {
             token: string;
             user: components["schemas"]["MeDto"];
         };
+        AuthoredQuestionDto: {
+            difficulty: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
+            prompt: string;
+            /** Format: date-time */
+            retiredAt: string | null;
+            /** @description Current content revision */
+            revision: number;
+            slug: string | null;
+            tags: string[];
+            title: string;
+            /** @description Topic slug */
+            topic: string;
+            /**
+             * Format: date-time
+             * @description Last edited (or retired, or restored)
+             */
+            updatedAt: string;
+        };
+        AuthoredQuestionPageDto: {
+            items: components["schemas"]["AuthoredQuestionDto"][];
+            nextCursor: string | null;
+        };
         BankSyncReportDto: {
             created: number;
             durationMs: number;
@@ -1043,11 +1171,24 @@ export interface components {
              */
             role: "owner" | "admin" | "member";
         };
+        CriteriaChangesDto: {
+            added: components["schemas"]["RubricCriterionDto"][];
+            /** @description Matched by criterion id */
+            changed: components["schemas"]["CriterionChangeDto"][];
+            /** @description The criteria both revisions have come in another order */
+            isReordered: boolean;
+            removed: components["schemas"]["RubricCriterionDto"][];
+        };
         CriterionAnalysisDto: {
             covered: boolean;
             /** @description Snippet of the answer with the matching words in [[ ]] */
             evidence: string | null;
             id: string;
+        };
+        CriterionChangeDto: {
+            after: components["schemas"]["RubricCriterionDto"];
+            before: components["schemas"]["RubricCriterionDto"];
+            parts: ("text" | "weight" | "terms")[];
         };
         CriterionInputDto: {
             /** @description Keep an existing criterion’s id when editing; new criteria get one assigned */
@@ -1454,6 +1595,30 @@ export interface components {
             items: components["schemas"]["QuestionSummaryDto"][];
             nextCursor: string | null;
         };
+        QuestionRevisionDto: {
+            /** @description What changed from the revision before; null for the first */
+            changes: components["schemas"]["RevisionChangesDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            difficulty: number;
+            followUps: string[];
+            /** @enum {string} */
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
+            modelAnswer: string;
+            prompt: string;
+            revision: number;
+            /** @description The rubric this revision was graded on */
+            rubric: components["schemas"]["RubricDto"];
+            tags: string[];
+            title: string;
+            /** @description Topic slug */
+            topic: string;
+        };
+        QuestionRevisionPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["QuestionRevisionDto"][];
+            nextCursor: string | null;
+        };
         QuestionSetDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1584,6 +1749,11 @@ export interface components {
             /** @description Met weight over total weight, when graded by criteria */
             score: number | null;
         };
+        RedFlagChangesDto: {
+            added: string[];
+            isReordered: boolean;
+            removed: string[];
+        };
         RegisterDto: {
             /** @example Ada */
             displayName: string;
@@ -1615,6 +1785,19 @@ export interface components {
              */
             undoneAt: string | null;
         };
+        RevisionChangesDto: {
+            criteria: components["schemas"]["CriteriaChangesDto"];
+            fields: components["schemas"]["RevisionFieldChangeDto"][];
+            redFlags: components["schemas"]["RedFlagChangesDto"];
+        };
+        RevisionFieldChangeDto: {
+            /** @description New value of a short field; null for Markdown */
+            after: string | null;
+            /** @description Old value of a short field; null for Markdown */
+            before: string | null;
+            /** @enum {string} */
+            field: "title" | "topic" | "difficulty" | "kind" | "tags" | "prompt" | "modelAnswer" | "followUps";
+        };
         RubricCriterionDto: {
             id: string;
             /** @description Words that signal the criterion in an answer */
@@ -1645,6 +1828,15 @@ export interface components {
             lastSeenAt: string;
             userAgent: string | null;
         };
+        SetMemberByEmailDto: {
+            /**
+             * @description The email of an existing user
+             * @example ada@example.com
+             */
+            email: string;
+            /** @enum {string} */
+            role: "viewer" | "editor";
+        };
         SetMemberDto: {
             /** @enum {string} */
             role: "viewer" | "editor";
@@ -1652,7 +1844,7 @@ export interface components {
         ShareLinkDto: {
             /** @description Shown once; only its hash is stored */
             token: string;
-            /** @description Path of the shared set */
+            /** @description Path of the set’s page in the web app (`/shared/<token>`), to resolve against the origin the API was reached at; `GET /api/shared/<token>` serves the set as JSON */
             url: string;
         };
         SkippedDto: {
@@ -1686,6 +1878,21 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "admin" | "member";
+        };
+        TermCheckDto: {
+            /** @description Only stop words: the answer analysis never matches it */
+            isEmpty: boolean;
+            /** @description Carries a bare negation (not, no, nor, can’t…) the analysis drops: it matches the opposite claim */
+            losesNegation: boolean;
+            /** @description Its bare negations as written, dropped or kept; a kept one (never) still names an idea by its absence */
+            negations: string[];
+            /** @description The English text-search query the term reduces to (empty when only stop words) */
+            query: string;
+            term: string;
+        };
+        TermCheckRequestDto: {
+            /** @description Signal terms to check, as a rubric’s criteria would carry them (12 criteria of 20 terms at most) */
+            terms: string[];
         };
         TopicDto: {
             name: string;
@@ -2925,6 +3132,49 @@ export interface operations {
             };
         };
     };
+    QuestionController_listMine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+                /** @description Live questions, or the retired ones */
+                status?: "live" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthoredQuestionPageDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     PracticeController_analyze: {
         parameters: {
             query?: never;
@@ -3397,6 +3647,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page’s `nextCursor`. */
                 cursor?: string;
+                /** @description all: every set I can read; owned: mine; shared: others’ sets shared with me (by name or through a group); public: others’ public sets */
+                scope?: "all" | "owned" | "shared" | "public";
             };
             header?: never;
             path?: never;
@@ -3640,6 +3892,67 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    QuestionSetController_putMemberByEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetMemberByEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4018,6 +4331,47 @@ export interface operations {
             };
         };
     };
+    QuestionController_checkTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermCheckRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermCheckDto"][];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     QuestionController_get: {
         parameters: {
             query?: never;
@@ -4173,6 +4527,115 @@ export interface operations {
             };
         };
     };
+    QuestionController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    QuestionController_listRevisions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRevisionPageDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     QuestionSetController_shared: {
         parameters: {
             query?: never;
@@ -4190,6 +4653,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuestionSetDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    QuestionSetController_subscribeShared: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Not found, or not yours to see */

@@ -31,7 +31,7 @@ type Headers = Record<string, string>;
  */
 export interface Requester {
   get(url: string): request.Test;
-  delete(url: string, body?: object): request.Test;
+  delete(url: string, body?: object | string): request.Test;
   post(url: string, body?: object | string): request.Test;
   put(url: string, body?: object | string): request.Test;
   patch(url: string, body?: object | string): request.Test;
@@ -54,12 +54,16 @@ export interface TestApp {
   sql: pg.Pool;
   anon: Requester;
   as(user: TestUser, options?: { via?: 'bearer' | 'cookie' }): Requester;
-  /** Registers a fresh user through the API (the real path, argon2 and all). */
+  /**
+   * Registers a fresh user through the API (the real path, argon2 and all). `role: 'admin'`
+   * then promotes it in the database, as `npm run user:promote` does (no route grants it).
+   */
   newUser(overrides?: {
     email?: string;
     password?: string;
     displayName?: string;
     timezone?: string;
+    role?: 'user' | 'admin';
   }): Promise<TestUser>;
   /** A private question authored by `author` through the API; any field of the payload overridable. */
   newQuestion(author: TestUser, overrides?: Record<string, unknown>): Promise<QuestionDetail>;
@@ -159,6 +163,7 @@ export async function startTestApp({
         bearer: { authorization: `Bearer ${body.token}` },
       };
       if (overrides.timezone) await as(user).patch('/api/me', { timezone: overrides.timezone }).expect(200);
+      if (overrides.role === 'admin') await sql.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [user.id]);
       return user;
     },
     async newQuestion(author, overrides = {}) {

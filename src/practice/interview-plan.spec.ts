@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { meanRecall, rankForInterview } from './interview-plan.js';
 import type { MemoryState, SchedulingSettings } from './next-review.js';
 
@@ -33,8 +32,9 @@ describe('rankForInterview', () => {
       { cardId: 'middling', memory: review(20, 15) },
     ];
     const ranked = rankForInterview({ cards, now, interviewAt: days(7), settings }).map((c) => c.cardId);
-    assert.equal(ranked[ranked.length - 1], 'solid', 'a card that will be recalled anyway comes last');
-    assert.equal(ranked[0], 'shaky');
+    // A card that will be recalled anyway comes last.
+    expect(ranked[ranked.length - 1]).toBe('solid');
+    expect(ranked[0]).toBe('shaky');
   });
 
   it('is stable for equal cards (ordered by id)', () => {
@@ -42,10 +42,7 @@ describe('rankForInterview', () => {
       { cardId: 'b', memory: review(5, 5) },
       { cardId: 'a', memory: review(5, 5) },
     ];
-    assert.deepEqual(
-      rankForInterview({ cards, now, interviewAt: days(3), settings }).map((c) => c.cardId),
-      ['a', 'b'],
-    );
+    expect(rankForInterview({ cards, now, interviewAt: days(3), settings }).map((c) => c.cardId)).toEqual(['a', 'b']);
   });
 });
 
@@ -56,7 +53,7 @@ describe('meanRecall', () => {
     ['is 0.9 one stability later', { cards: [{ stability: 5, lastReviewAt: days(-5) }], at: now }, 0.9],
     ['counts unstarted cards as 0', { cards: [{ stability: 5, lastReviewAt: now }], at: now, unstartedCount: 3 }, 0.25],
   ];
-  for (const [name, input, expected] of cases) {
-    it(name, () => assert.ok(Math.abs(meanRecall(input) - expected) < 1e-9, `${meanRecall(input)}`));
-  }
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(meanRecall(input)).toBeCloseTo(expected, 9);
+  });
 });

@@ -117,9 +117,14 @@ export async function measureProgressGrid({
       const page = await context.newPage();
       const started = performance.now();
       await page.goto(`${baseUrl}/groups/${groupId}`);
-      await page.waitForFunction(`performance.getEntriesByName('interval:progress-painted').length > 0`, undefined, {
-        timeout: 30_000,
-      });
+      // A function, not a string: the page's CSP forbids evaluating strings in it.
+      await page.waitForFunction(
+        () => performance.getEntriesByName('interval:progress-painted').length > 0,
+        undefined,
+        {
+          timeout: 30_000,
+        },
+      );
       loadToGrid.push(performance.now() - started);
       const figures = (await page.evaluate(`(() => {
         const at = (name) => performance.getEntriesByName(name)[0].startTime;

@@ -6,8 +6,9 @@ import { bearer, newUser, signInAs, watchForErrors } from './support';
 /**
  * Two browsers, two people, one app: the owner makes a group and assigns a set; a visitor who
  * is not signed in opens the invite link, signs up through it and lands in the group; they
- * drill the assignment from the progress grid; the owner then sees their figures in the grid
- * (exact on focus, by keyboard) and downloads the CSV.
+ * drill the assignment from the progress grid and opt in to the leaderboard; the owner then
+ * sees their figures in the grid (exact on focus, by keyboard), the member-by-member detail and
+ * the board, and downloads the CSV.
  */
 test('owner and member run a group from the invite link to the progress grid and the CSV', async ({
   page,
@@ -87,6 +88,16 @@ test('owner and member run a group from the invite link to the progress grid and
   }
   expect(drilled.size).toBe(3);
 
+  // Back in the group, the member opts in to the weekly leaderboard.
+  await member.goto(`/groups/${groupId}`);
+  const optIn = member.getByLabel('Show me on this group’s leaderboard');
+  await expect(optIn).not.toBeChecked();
+  await optIn.check();
+  await expect(member.getByRole('status').filter({ hasText: 'You are on the leaderboard.' })).toBeVisible();
+  await expect(
+    member.getByRole('table', { name: /leaderboard/ }).getByRole('row', { name: /Mia Member/ }),
+  ).toContainText('3 reviews');
+
   // The owner's grid shows the member's predicted recall on the due date, from the API's figures.
   const token = (await context.cookies()).find((c) => c.name === 'sid')!.value;
   const progress = await (
@@ -143,9 +154,13 @@ test('owner and member run a group from the invite link to the progress grid and
   // Hover shows the exact figure too.
   await miaCells.nth(1).hover();
   await expect(tip).toContainText(`Mia Member, Caching: ${(caching.recallAtDue * 100).toFixed(1)} %`);
-  // The per-member detail: started vs assigned, reviews in the last 7 days.
+  // The per-member detail: started vs assigned (all assignments, this one), reviews in the last 7 days, streak, overdue, recall now.
   const detail = page.getByRole('table', { name: 'Member by member' }).getByRole('row', { name: /^Mia Member/ });
-  await expect(detail).toContainText('3 of 5');
+  await expect(detail.getByRole('cell')).toHaveText(['3 of 5', '3 of 5', '3', '1 day', '0', /^\d+ %$/]);
+  // The leaderboard shows the member who opted in, and not the owner, who did not.
+  const board = page.getByRole('table', { name: /leaderboard/ });
+  await expect(board.getByRole('row', { name: /Mia Member/ })).toContainText('3 reviews');
+  await expect(board.getByRole('row', { name: /Olga Owner/ })).toHaveCount(0);
 
   // The CSV arrives as a file, with both members' figures.
   const [download] = await Promise.all([

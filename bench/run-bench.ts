@@ -24,7 +24,8 @@ import { measureDrill, measureProgressGrid } from './web-bench.js';
  * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20, per side
  * and scenario), BENCH_ROUNDS (4), BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of
  * scenario names, to run only those; `none` runs none), BENCH_WEB=false (skip the browser part),
- * BENCH_WEB=drill or grid (only that browser measure), BENCH_PORT_BASE (Postgres, app and
+ * BENCH_WEB=drill or grid (only that browser measure), BENCH_TRACE=<file> (a Chromium
+ * timeline of the last grid load, marks included, to see where its time goes), BENCH_PORT_BASE (Postgres, app and
  * baseline on it and the next two ports; else any free ports).
  */
 const root = join(import.meta.dirname, '..', '..');
@@ -57,6 +58,8 @@ interface Scenario {
 }
 
 const SEED_SIZES = {
+  // Enough users for the groups and sessions: for the browser measures alone (BENCH_ONLY=none).
+  tiny: { users: 60, cards: 6_000, reviews: 18_000 },
   small: { users: 1_000, cards: 100_000, reviews: 300_000 },
   full: { users: 10_000, cards: 1_000_000, reviews: 3_000_000 },
 } as const;
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
     try {
       await waitForHealth(`http://127.0.0.1:${basePort}/health`, baseline);
       const seedName = process.env.BENCH_SEED ?? 'full';
-      if (!(seedName in SEED_SIZES)) throw new Error(`BENCH_SEED must be small or full, not ${seedName}`);
+      if (!(seedName in SEED_SIZES)) throw new Error(`BENCH_SEED must be tiny, small or full, not ${seedName}`);
       const seedSize = SEED_SIZES[seedName as keyof typeof SEED_SIZES];
       await seedLoad(databaseUrl, seedSize, (line) => console.log(line));
       const { slugs, questionIds } = await bankQuestions(databaseUrl);

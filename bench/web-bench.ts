@@ -115,6 +115,11 @@ export async function measureProgressGrid({
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addCookies([{ name: 'sid', value: token, url: baseUrl, httpOnly: true }]);
       const page = await context.newPage();
+      if (process.env.BENCH_TRACE && i === samples - 1)
+        await browser.startTracing(page, {
+          path: process.env.BENCH_TRACE,
+          categories: ['devtools.timeline', 'blink.user_timing'],
+        });
       const started = performance.now();
       await page.goto(`${baseUrl}/groups/${groupId}`);
       // A function, not a string: the page's CSP forbids evaluating strings in it.
@@ -126,6 +131,7 @@ export async function measureProgressGrid({
         },
       );
       loadToGrid.push(performance.now() - started);
+      if (process.env.BENCH_TRACE && i === samples - 1) await browser.stopTracing();
       const figures = (await page.evaluate(`(() => {
         const at = (name) => performance.getEntriesByName(name)[0].startTime;
         const grid = document.querySelector('table[role="grid"]');

@@ -901,7 +901,7 @@ export interface components {
     schemas: {
         AnalysisDto: {
             criteria: components["schemas"]["CriterionAnalysisDto"][];
-            /** @description False for a behavioural question: no hint is given for stories */
+            /** @description False for a behavioural question or a card: no hint is given */
             isAvailable: boolean;
             /** @description Why no hint is given (only when isAvailable is false) */
             reason?: string;

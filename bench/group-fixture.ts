@@ -4,11 +4,13 @@ import { SEED_EMAIL_DOMAIN } from './seed.js';
 /**
  * A study group of `members` seeded users whose owner assigned a set of `questions`
  * questions (the bank, topped up with private copies of bank questions), each member
- * holding a card on every one of them: the size the progress scenario measures.
+ * holding a card on every one of them: the size the progress scenario measures. With
+ * `topics`, only the questions of the first `topics` topics (by slug), so that the progress
+ * grid has exactly that many columns.
  */
 export async function makeGroupFixture(
   url: string,
-  { members, questions }: { members: number; questions: number },
+  { members, questions, topics }: { members: number; questions: number; topics?: number },
 ): Promise<{ groupId: string; ownerId: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -21,13 +23,24 @@ export async function makeGroupFixture(
       )
     ).rows.map((r) => r.id);
     const ownerId = users[0];
+    // NULL: every topic.
+    const topicIds: string[] | null = topics
+      ? (await client.query<{ id: string }>(`SELECT id FROM topics ORDER BY slug LIMIT $1`, [topics])).rows.map(
+          (r) => r.id,
+        )
+      : null;
     const bankCount = (
-      await client.query(`SELECT count(*)::int AS n FROM questions WHERE owner_id IS NULL AND retired_at IS NULL`)
+      await client.query(
+        `SELECT count(*)::int AS n FROM questions
+          WHERE owner_id IS NULL AND retired_at IS NULL AND ($1::uuid[] IS NULL OR topic_id = ANY($1))`,
+        [topicIds],
+      )
     ).rows[0].n;
     const copies = Math.max(0, questions - bankCount);
     await client.query(
       `WITH source AS (
-         SELECT q.*, row_number() OVER (ORDER BY q.id) AS rn FROM questions q WHERE q.owner_id IS NULL AND q.retired_at IS NULL
+         SELECT q.*, row_number() OVER (ORDER BY q.id) AS rn FROM questions q
+          WHERE q.owner_id IS NULL AND q.retired_at IS NULL AND ($3::uuid[] IS NULL OR q.topic_id = ANY($3))
        ), made AS (
          INSERT INTO questions (topic_id, owner_id, title, prompt, difficulty, kind, tags, model_answer, follow_ups, revision, rubric_revision)
          SELECT s.topic_id, $1, s.title || ' (copy ' || g || ')', s.prompt, s.difficulty, s.kind, s.tags, s.model_answer, s.follow_ups, 1, 1
@@ -36,7 +49,7 @@ export async function makeGroupFixture(
        )
        INSERT INTO rubric_revisions (question_id, revision, criteria, red_flags)
        SELECT id, 1, '[{"id":"c1","text":"Covers the point.","weight":1,"terms":["point"]}]', '["None."]' FROM made`,
-      [ownerId, copies],
+      [ownerId, copies, topicIds],
     );
     const setId = (
       await client.query(
@@ -47,9 +60,10 @@ export async function makeGroupFixture(
     await client.query(
       `INSERT INTO question_set_items (set_id, question_id, position)
        SELECT $1, id, row_number() OVER (ORDER BY owner_id NULLS FIRST, id)
-         FROM questions WHERE retired_at IS NULL AND (owner_id IS NULL OR owner_id = $2)
+         FROM questions
+        WHERE retired_at IS NULL AND (owner_id IS NULL OR owner_id = $2) AND ($4::uuid[] IS NULL OR topic_id = ANY($4))
         ORDER BY owner_id NULLS FIRST, id LIMIT $3`,
-      [setId, ownerId, questions],
+      [setId, ownerId, questions, topicIds],
     );
     const groupId = (
       await client.query(

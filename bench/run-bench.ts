@@ -10,7 +10,7 @@ import { newSecretToken } from '../src/common/secret-token.js';
 import { freePort } from '../test/support/postgres.js';
 import { makeGroupFixture } from './group-fixture.js';
 import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
-import { measureDrill } from './web-bench.js';
+import { measureDrill, measureProgressGrid } from './web-bench.js';
 
 /**
  * `npm run bench`: the app (a real `node dist/src/main.js` process) and the raw Fastify + pg
@@ -18,11 +18,15 @@ import { measureDrill } from './web-bench.js';
  * autocannon in one run (app, baseline, baseline, app: half the duration each time). Writes
  * bench/results.json and prints a table.
  *
- * Then the web app in Chromium (bench/web-bench.ts): first card ready and next card shown.
+ * Then the web app in Chromium (bench/web-bench.ts): first card ready and next card shown, and
+ * the progress grid of a group of 50 members × 20 topics drawn once its data is in.
  *
  * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20, per side
  * and scenario), BENCH_ROUNDS (4), BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of
- * scenario names, to run only those), BENCH_WEB=false (skip the browser part).
+ * scenario names, to run only those; `none` runs none), BENCH_WEB=false (skip the browser part),
+ * BENCH_WEB=drill or grid (only that browser measure), BENCH_TRACE=<file> (a Chromium
+ * timeline of the last grid load, marks included, to see where its time goes), BENCH_PORT_BASE (Postgres, app and
+ * baseline on it and the next two ports; else any free ports).
  */
 const root = join(import.meta.dirname, '..', '..');
 const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
@@ -54,9 +58,14 @@ interface Scenario {
 }
 
 const SEED_SIZES = {
+  // Enough users for the groups and sessions: for the browser measures alone (BENCH_ONLY=none).
+  tiny: { users: 60, cards: 6_000, reviews: 18_000 },
   small: { users: 1_000, cards: 100_000, reviews: 300_000 },
   full: { users: 10_000, cards: 1_000_000, reviews: 3_000_000 },
 } as const;
+
+const portBase = process.env.BENCH_PORT_BASE ? Number(process.env.BENCH_PORT_BASE) : undefined;
+const port = async (offset: number) => (portBase === undefined ? freePort() : portBase + offset);
 
 async function main(): Promise<void> {
   let databaseUrl = process.env.DATABASE_URL;
@@ -64,14 +73,14 @@ async function main(): Promise<void> {
     ? undefined
     : await startEmbeddedPostgres({
         dataDir: await makeEphemeralDataDir('interval-bench'),
-        port: await freePort(),
+        port: await port(0),
         database: 'interval_bench',
         isEphemeral: true,
       });
   databaseUrl ??= embedded!.url;
 
-  const appPort = await freePort();
-  const basePort = await freePort();
+  const appPort = await port(1);
+  const basePort = await port(2);
   const app = startProcess('app', [...nodeFlags(), join(root, 'dist/src/main.js')], {
     DATABASE_URL: databaseUrl,
     PORT: String(appPort),
@@ -92,12 +101,14 @@ async function main(): Promise<void> {
     try {
       await waitForHealth(`http://127.0.0.1:${basePort}/health`, baseline);
       const seedName = process.env.BENCH_SEED ?? 'full';
-      if (!(seedName in SEED_SIZES)) throw new Error(`BENCH_SEED must be small or full, not ${seedName}`);
+      if (!(seedName in SEED_SIZES)) throw new Error(`BENCH_SEED must be tiny, small or full, not ${seedName}`);
       const seedSize = SEED_SIZES[seedName as keyof typeof SEED_SIZES];
       await seedLoad(databaseUrl, seedSize, (line) => console.log(line));
       const { slugs, questionIds } = await bankQuestions(databaseUrl);
       const tokens = await mintSessions(databaseUrl, connections);
       const group = await makeGroupFixture(databaseUrl, { members: 50, questions: 500 });
+      const GRID = { members: 50, topics: 20 };
+      const gridGroup = await makeGroupFixture(databaseUrl, { questions: 200, ...GRID });
       const searches = [
         'cache invalidation',
         'database index',
@@ -161,10 +172,17 @@ async function main(): Promise<void> {
         };
       }
       const loginTiming = await measureLoginTiming(`http://127.0.0.1:${appPort}`);
-      const web =
-        process.env.BENCH_WEB === 'false'
-          ? undefined
-          : await measureDrill({ baseUrl: `http://127.0.0.1:${appPort}`, tokens: await mintSessions(databaseUrl, 24) });
+      const webParts = process.env.BENCH_WEB ?? 'true';
+      const appUrl = `http://127.0.0.1:${appPort}`;
+      const drill =
+        webParts === 'true' || webParts === 'drill'
+          ? await measureDrill({ baseUrl: appUrl, tokens: await mintSessions(databaseUrl, 24) })
+          : undefined;
+      const progressGrid =
+        webParts === 'true' || webParts === 'grid'
+          ? await measureProgressGrid({ baseUrl: appUrl, token: tokens[0], groupId: gridGroup.groupId, ...GRID })
+          : undefined;
+      const web = { ...drill, ...(progressGrid ? { progressGrid } : {}) };
       const report = {
         when: new Date().toISOString(),
         node: process.version,
@@ -186,11 +204,18 @@ async function main(): Promise<void> {
         `login, median of ${loginTiming.samples} each: wrong password ${loginTiming.wrongPasswordMedianMs} ms, ` +
           `unknown email ${loginTiming.unknownEmailMedianMs} ms`,
       );
-      if (web) {
+      if (drill) {
         console.log(
-          `web app in Chromium: first card ready p50 ${web.firstCard.p50Ms} ms, p95 ${web.firstCard.p95Ms} ms ` +
-            `(${web.firstCard.samples} fresh contexts); next card after a rating p50 ${web.nextCard.p50Ms} ms, ` +
-            `p95 ${web.nextCard.p95Ms} ms (${web.nextCard.samples} ratings)`,
+          `web app in Chromium: first card ready p50 ${drill.firstCard.p50Ms} ms, p95 ${drill.firstCard.p95Ms} ms ` +
+            `(${drill.firstCard.samples} fresh contexts); next card after a rating p50 ${drill.nextCard.p50Ms} ms, ` +
+            `p95 ${drill.nextCard.p95Ms} ms (${drill.nextCard.samples} ratings)`,
+        );
+      }
+      if (progressGrid) {
+        const { render, loadToGrid, members, topics } = progressGrid;
+        console.log(
+          `progress grid, ${members} members × ${topics} topics: drawn p50 ${render.p50Ms} ms, p95 ${render.p95Ms} ms ` +
+            `after its data arrived; navigation to grid p50 ${loadToGrid.p50Ms} ms (${render.samples} fresh contexts)`,
         );
       }
     } finally {

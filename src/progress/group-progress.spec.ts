@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  assignmentTopicBucket,
   dayStartsOf,
   groupProgress,
   recallBuckets,
@@ -35,16 +36,16 @@ const sum = (userId: string, bucket: string, fields: Partial<BucketSum> = {}): B
 });
 
 describe('recallBuckets', () => {
-  it('sums each topic once per question now, and each assignment at its due date', () => {
+  it('sums each topic once per question now, and each assignment’s topics at its due date', () => {
     const buckets = recallBuckets(assigned, now);
     expect(
       buckets.names.map((name, i) => [name, buckets.questionIds[i], buckets.instants[i].getTime() - now.getTime()]),
     ).toStrictEqual([
       ['topic:testing', 'q1', 0],
       ['topic:caching', 'q2', 0],
-      ['assignment:a1', 'q1', 5 * 86_400_000],
-      ['assignment:a1', 'q2', 5 * 86_400_000],
-      ['assignment:a2', 'q2', 20 * 86_400_000],
+      ['assignment:a1/topic:testing', 'q1', 5 * 86_400_000],
+      ['assignment:a1/topic:caching', 'q2', 5 * 86_400_000],
+      ['assignment:a2/topic:caching', 'q2', 20 * 86_400_000],
     ]);
   });
 
@@ -71,8 +72,9 @@ describe('groupProgress', () => {
     sums: [
       sum('ann', 'topic:testing'),
       sum('ann', 'topic:caching', { overdue: 1 }),
-      sum('ann', 'assignment:a1', { recallSum: 1.8, started: 2 }),
-      sum('ann', 'assignment:a2', { recallSum: 0.8 }),
+      sum('ann', assignmentTopicBucket('a1', 'testing'), { recallSum: 1 }),
+      sum('ann', assignmentTopicBucket('a1', 'caching'), { recallSum: 0.8 }),
+      sum('ann', assignmentTopicBucket('a2', 'caching'), { recallSum: 0.8 }),
     ],
     reviewDays: [
       { userId: 'ann', day: '2026-06-10', count: 3 },
@@ -116,12 +118,126 @@ describe('groupProgress', () => {
     expect(bob.recallAtDue).toBe(0);
   });
 
+  // Rows: [assignment, questions assigned, started, recall on its due date].
+  it.each<[string, () => (typeof ann)['assignments'], Array<[string, number, number, number]>]>([
+    [
+      'ann, who started every assigned card',
+      () => ann.assignments,
+      [
+        ['a1', 2, 2, 0.9],
+        ['a2', 1, 1, 0.8],
+      ],
+    ],
+    [
+      'bob, who has no card',
+      () => bob.assignments,
+      [
+        ['a1', 2, 0, 0],
+        ['a2', 1, 0, 0],
+      ],
+    ],
+    [
+      'the group: members’ mean recall, starts summed',
+      () => result.group.assignments,
+      [
+        ['a1', 2, 2, 0.45],
+        ['a2', 1, 1, 0.4],
+      ],
+    ],
+  ])('gives each assignment’s size, starts and recall at due for %s', (_who, of, expected) => {
+    expect(of().map((a) => [a.assignmentId, a.assigned, a.started, a.recallAtDue])).toStrictEqual(expected);
+  });
+
+  // Rows: [assignment, per topic [topic, questions assigned, started, recall on the due date]].
+  it.each<[string, () => (typeof ann)['assignments'], Array<[string, Array<[string, number, number, number]>]>]>([
+    [
+      'ann',
+      () => ann.assignments,
+      [
+        [
+          'a1',
+          [
+            ['caching', 1, 1, 0.8],
+            ['testing', 1, 1, 1],
+          ],
+        ],
+        ['a2', [['caching', 1, 1, 0.8]]],
+      ],
+    ],
+    [
+      'bob',
+      () => bob.assignments,
+      [
+        [
+          'a1',
+          [
+            ['caching', 1, 0, 0],
+            ['testing', 1, 0, 0],
+          ],
+        ],
+        ['a2', [['caching', 1, 0, 0]]],
+      ],
+    ],
+    [
+      'the group',
+      () => result.group.assignments,
+      [
+        [
+          'a1',
+          [
+            ['caching', 1, 1, 0.4],
+            ['testing', 1, 1, 0.5],
+          ],
+        ],
+        ['a2', [['caching', 1, 1, 0.4]]],
+      ],
+    ],
+  ])('predicts recall on each due date per topic of the assignment (the grid’s cells) for %s', (_who, of, expected) => {
+    expect(
+      of().map((a) => [a.assignmentId, a.byTopic.map((t) => [t.topic, t.assigned, t.started, t.recallAtDue])]),
+    ).toStrictEqual(expected);
+  });
+
+  it('keeps an assignment’s topics to those it holds, and counts a topic’s questions in it alone', () => {
+    const wide: AssignedQuestion[] = [
+      { assignmentId: 'a1', title: 'Wide', dueAt: daysAgo(-2), questionId: 'q1', topic: 'testing' },
+      { assignmentId: 'a1', title: 'Wide', dueAt: daysAgo(-2), questionId: 'q3', topic: 'testing' },
+      { assignmentId: 'a1', title: 'Wide', dueAt: daysAgo(-2), questionId: 'q2', topic: 'caching' },
+      { assignmentId: 'a2', title: 'Narrow', dueAt: daysAgo(-9), questionId: 'q3', topic: 'testing' },
+    ];
+    const [row] = groupProgress({
+      members: [member('ann')],
+      assigned: wide,
+      sums: [
+        sum('ann', assignmentTopicBucket('a1', 'testing'), { started: 2, recallSum: 1.5 }),
+        sum('ann', assignmentTopicBucket('a2', 'testing'), { started: 1, recallSum: 0.25 }),
+      ],
+      reviewDays: [],
+      now,
+    }).members;
+    expect(row.assignments.map((a) => [a.assignmentId, a.assigned, a.started, a.recallAtDue])).toStrictEqual([
+      ['a1', 3, 2, 0.5],
+      ['a2', 1, 1, 0.25],
+    ]);
+    expect(row.assignments.map((a) => a.byTopic.map((t) => [t.topic, t.assigned, t.recallAtDue]))).toStrictEqual([
+      [
+        ['caching', 1, 0],
+        ['testing', 2, 0.75],
+      ],
+      [['testing', 1, 0.25]],
+    ]);
+  });
+
   it('falls back to the latest due date once every one has passed', () => {
     const past = assigned.map((a) => ({ ...a, dueAt: daysAgo(a.assignmentId === 'a1' ? 3 : 1) }));
     const [late] = groupProgress({
       members: [member('ann')],
       assigned: past,
-      sums: [sum('ann', 'assignment:a1', { recallSum: 1 }), sum('ann', 'assignment:a2', { recallSum: 0.5 })],
+      sums: [
+        sum('ann', assignmentTopicBucket('a1', 'testing'), { recallSum: 0.6 }),
+        sum('ann', assignmentTopicBucket('a1', 'caching'), { recallSum: 0.4 }),
+        sum('ann', assignmentTopicBucket('a2', 'caching'), { recallSum: 0.5 }),
+      ],
       reviewDays: [],
       now,
     }).members;
@@ -144,6 +260,7 @@ describe('groupProgress', () => {
       null,
       null,
     ]);
+    expect([empty.members[0].assignments, empty.group.assignments]).toStrictEqual([[], []]);
   });
 });
 
@@ -156,7 +273,7 @@ describe('weeklyLeaderboard', () => {
         sum('ann', 'topic:testing', { recallSum: 0.9 }),
         sum('bob', 'topic:testing', { recallSum: 0.9 }),
         sum('bob', 'topic:caching', { recallSum: 0.9 }),
-        sum('bob', 'assignment:a1', { recallSum: 5 }),
+        sum('bob', assignmentTopicBucket('a1', 'testing'), { recallSum: 5 }),
       ],
       recallAtWeekStart: [
         { userId: 'ann', recallSum: 0.9 },

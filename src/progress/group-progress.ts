@@ -18,7 +18,9 @@ export interface AssignedQuestion {
 /**
  * Where a group roll-up sums its members' cards (MEMBER_RECALL_SQL): one row per (bucket,
  * question, instant). Each topic's bucket holds its assigned questions once, at `now`; each
- * assignment's holds its questions at its due date.
+ * (assignment, topic) bucket holds that assignment's questions of the topic at its due date,
+ * so the progress grid gets recall on the due date per member and topic, and an assignment's
+ * figure is the sum of its topics'.
  */
 export interface RecallBuckets {
   names: string[];
@@ -43,6 +45,25 @@ export interface TopicProgress {
   overdue: number;
 }
 
+/** Recall predicted on an assignment's due date over its questions of one topic. */
+export interface AssignmentTopicRecall {
+  topic: string;
+  assigned: number;
+  started: number;
+  recallAtDue: number;
+}
+
+/** One assignment's figures: a member's own, or (in the group totals) the members' mean recall and summed starts. */
+export interface AssignmentRecall {
+  assignmentId: string;
+  title: string;
+  dueAt: string;
+  assigned: number;
+  started: number;
+  recallAtDue: number;
+  byTopic: AssignmentTopicRecall[];
+}
+
 export interface MemberProgress {
   userId: string;
   displayName: string;
@@ -53,7 +74,7 @@ export interface MemberProgress {
   recallNow: number;
   /** Recall predicted on the nearest upcoming due date (else the latest), over that assignment's questions. */
   recallAtDue: number | null;
-  assignments: Array<{ assignmentId: string; title: string; dueAt: string; recallAtDue: number }>;
+  assignments: AssignmentRecall[];
   overdue: number;
   byTopic: TopicProgress[];
 }
@@ -67,10 +88,13 @@ export interface GroupTotals {
   recallNow: number;
   recallAtDue: number | null;
   byTopic: Array<{ topic: string; recall: number; started: number; overdue: number }>;
+  assignments: AssignmentRecall[];
 }
 
-const topicBucket = (topic: string) => `topic:${topic}`;
-const assignmentBucket = (assignmentId: string) => `assignment:${assignmentId}`;
+/** Bucket names: a topic's questions now, and an assignment's questions of one topic at its due date. */
+export const topicBucket = (topic: string) => `topic:${topic}`;
+export const assignmentTopicBucket = (assignmentId: string, topic: string) =>
+  `assignment:${assignmentId}/topic:${topic}`;
 
 /** The buckets a group's progress sums over, from its assigned questions. */
 export function recallBuckets(assigned: readonly AssignedQuestion[], now: Date): RecallBuckets {
@@ -81,7 +105,7 @@ export function recallBuckets(assigned: readonly AssignedQuestion[], now: Date):
     buckets.instants.push(at);
   };
   for (const q of uniqueQuestions(assigned)) add(topicBucket(q.topic), q.questionId, now);
-  for (const a of assigned) add(assignmentBucket(a.assignmentId), a.questionId, a.dueAt);
+  for (const a of assigned) add(assignmentTopicBucket(a.assignmentId, a.topic), a.questionId, a.dueAt);
   return buckets;
 }
 
@@ -128,12 +152,27 @@ export function groupProgress({
         overdue: sum?.overdue ?? 0,
       };
     });
-    const perAssignment = assignments.map((a) => ({
-      assignmentId: a.assignmentId,
-      title: a.title,
-      dueAt: a.dueAt.toISOString(),
-      recallAtDue: (mine.get(assignmentBucket(a.assignmentId))?.recallSum ?? 0) / a.size,
-    }));
+    const perAssignment = assignments.map((a): AssignmentRecall => {
+      const topicSums = [...a.topics].map(([topic, size]) => ({
+        topic,
+        size,
+        sum: mine.get(assignmentTopicBucket(a.assignmentId, topic)),
+      }));
+      return {
+        assignmentId: a.assignmentId,
+        title: a.title,
+        dueAt: a.dueAt.toISOString(),
+        assigned: a.size,
+        started: total(topicSums, (t) => t.sum?.started ?? 0),
+        recallAtDue: total(topicSums, (t) => t.sum?.recallSum ?? 0) / a.size,
+        byTopic: topicSums.map(({ topic, size, sum }) => ({
+          topic,
+          assigned: size,
+          started: sum?.started ?? 0,
+          recallAtDue: (sum?.recallSum ?? 0) / size,
+        })),
+      };
+    });
     const nearest =
       perAssignment.find((a) => Date.parse(a.dueAt) >= now.getTime()) ?? perAssignment[perAssignment.length - 1];
     return {
@@ -169,6 +208,23 @@ export function groupProgress({
           recall: mean(perMember.map((t) => t.recall)),
           started: total(perMember, (t) => t.started),
           overdue: total(perMember, (t) => t.overdue),
+        };
+      }),
+      assignments: assignments.map((a, i): AssignmentRecall => {
+        const perMember = rows.map((r) => r.assignments[i]);
+        return {
+          assignmentId: a.assignmentId,
+          title: a.title,
+          dueAt: a.dueAt.toISOString(),
+          assigned: a.size,
+          started: total(perMember, (m) => m.started),
+          recallAtDue: mean(perMember.map((m) => m.recallAtDue)),
+          byTopic: [...a.topics].map(([topic, size], j) => ({
+            topic,
+            assigned: size,
+            started: total(perMember, (m) => m.byTopic[j].started),
+            recallAtDue: mean(perMember.map((m) => m.byTopic[j].recallAtDue)),
+          })),
         };
       }),
     },
@@ -239,14 +295,21 @@ function uniqueQuestions(assigned: readonly AssignedQuestion[]): Array<{ questio
   return [...seen.entries()].map(([questionId, topic]) => ({ questionId, topic }));
 }
 
+/** Assignments in the order given (by due date), each with its size and its questions per topic, topics in order. */
 function byAssignment(assigned: readonly AssignedQuestion[]) {
-  const map = new Map<string, { assignmentId: string; title: string; dueAt: Date; size: number }>();
+  const map = new Map<string, { assignmentId: string; title: string; dueAt: Date; questions: AssignedQuestion[] }>();
   for (const a of assigned) {
-    const entry = map.get(a.assignmentId) ?? { assignmentId: a.assignmentId, title: a.title, dueAt: a.dueAt, size: 0 };
-    entry.size++;
+    const entry = map.get(a.assignmentId) ?? { ...a, questions: [] };
+    entry.questions.push(a);
     map.set(a.assignmentId, entry);
   }
-  return [...map.values()];
+  return [...map.values()].map(({ assignmentId, title, dueAt, questions }) => ({
+    assignmentId,
+    title,
+    dueAt,
+    size: questions.length,
+    topics: topicSizes(questions),
+  }));
 }
 
 /** Assigned questions per topic, topics in order. */

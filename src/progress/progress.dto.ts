@@ -14,11 +14,26 @@ export class TopicProgressDto {
   @ApiProperty() overdue: number;
 }
 
+export class AssignmentTopicRecallDto {
+  @ApiProperty() topic: string;
+  @ApiProperty({ description: 'The assignment’s questions of this topic' }) assigned: number;
+  @ApiProperty({ description: 'Of those, started (summed over members in the group totals)' }) started: number;
+  @ApiProperty({
+    description: 'Mean predicted recall on the due date over those questions, 0..1 (unstarted count 0)',
+  })
+  recallAtDue: number;
+}
+
 export class AssignmentRecallDto {
   @ApiProperty({ format: 'uuid' }) assignmentId: string;
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
-  @ApiProperty({ description: 'Mean predicted recall on the due date, 0..1' }) recallAtDue: number;
+  @ApiProperty({ description: 'The assignment’s questions' }) assigned: number;
+  @ApiProperty({ description: 'Of those, started (summed over members in the group totals)' }) started: number;
+  @ApiProperty({ description: 'Mean predicted recall on the due date, 0..1 (the members’ mean in the group totals)' })
+  recallAtDue: number;
+  @ApiProperty({ type: [AssignmentTopicRecallDto], description: 'Per topic of the assignment, topics in order' })
+  byTopic: AssignmentTopicRecallDto[];
 }
 
 export class MemberProgressDto {
@@ -52,6 +67,8 @@ export class GroupTotalsDto {
   @ApiProperty() recallNow: number;
   @ApiProperty({ type: 'number', nullable: true }) recallAtDue: number | null;
   @ApiProperty({ type: [GroupTopicDto] }) byTopic: GroupTopicDto[];
+  @ApiProperty({ type: [AssignmentRecallDto], description: 'Per assignment, by due date' })
+  assignments: AssignmentRecallDto[];
 }
 
 export class GroupProgressDto {

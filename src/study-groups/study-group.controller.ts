@@ -7,6 +7,7 @@ import {
   CreatedStudyGroupDto,
   CreateStudyGroupDto,
   InviteCodeDto,
+  InvitePreviewDto,
   JoinStudyGroupDto,
   MemberRoleDto,
   MyMembershipDto,
@@ -35,6 +36,16 @@ export class StudyGroupController {
   @ApiProblemResponses(400, 401, 404)
   join(@CurrentUser() caller: Caller, @Body() body: JoinStudyGroupDto): Promise<StudyGroupDto> {
     return this.groups.join(caller, body.inviteCode);
+  }
+
+  // A POST, so that the code travels in the body and never in a URL that logs and proxies keep.
+  @Post('invite-preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What an invite code opens (name, size, whether I am in it), without joining' })
+  @ApiOkResponse({ type: InvitePreviewDto })
+  @ApiProblemResponses(400, 401, 404)
+  previewInvite(@CurrentUser() caller: Caller, @Body() body: JoinStudyGroupDto): Promise<InvitePreviewDto> {
+    return this.groups.previewInvite(caller, body.inviteCode);
   }
 
   @Get()

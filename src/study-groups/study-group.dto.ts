@@ -71,6 +71,14 @@ export class InviteCodeDto {
   inviteCode: string;
 }
 
+export class InvitePreviewDto {
+  @ApiProperty() name: string;
+  @ApiProperty() memberCount: number;
+  @ApiProperty({ description: 'I am in the group already' }) isMember: boolean;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'Only when I am a member' })
+  groupId: string | null;
+}
+
 export class CreatedStudyGroupDto extends StudyGroupDto {
   @ApiProperty() inviteCode: string;
 }

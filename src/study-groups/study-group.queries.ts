@@ -43,6 +43,23 @@ export const ADD_MEMBER = statement(
 
 export const GROUP_BY_INVITE_HASH = statement(`SELECT id FROM study_groups WHERE invite_code_hash = $1`, ID);
 
+export interface InvitedGroupRow {
+  id: string;
+  name: string;
+  memberCount: number;
+  isMember: boolean;
+}
+
+/** The group an invite code opens ($1 its hash), its size, and whether the user $2 is in it already. */
+export const GROUP_BY_INVITE_FOR_USER = statement(
+  `SELECT g.id, g.name,
+          (SELECT count(*) FROM study_group_members x WHERE x.group_id = g.id)::int AS "memberCount",
+          EXISTS (SELECT 1 FROM study_group_members me WHERE me.group_id = g.id AND me.user_id = $2) AS "isMember"
+     FROM study_groups g
+    WHERE g.invite_code_hash = $1`,
+  columnsOf<InvitedGroupRow>()('id', 'name', 'memberCount', 'isMember'),
+);
+
 export const SET_INVITE_HASH = statement(`UPDATE study_groups SET invite_code_hash = $2 WHERE id = $1`);
 
 export interface GroupMemberRow {

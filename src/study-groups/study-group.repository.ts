@@ -27,6 +27,11 @@ export class StudyGroupRepository {
     return (await this.sql.first(q.GROUP_BY_INVITE_HASH, [hash], tx))?.id;
   }
 
+  /** The group an invite code hash opens, as the user about to join sees it. */
+  findInvited({ hash, userId }: { hash: Buffer; userId: string }): Promise<q.InvitedGroupRow | undefined> {
+    return this.sql.first(q.GROUP_BY_INVITE_FOR_USER, [hash, userId]);
+  }
+
   async join({ groupId, userId }: { groupId: string; userId: string }, tx: Tx): Promise<void> {
     await this.sql.rows(q.ADD_MEMBER, [groupId, userId, 'member'], tx);
   }

@@ -4,7 +4,13 @@ import { isUuid } from '../common/ids.js';
 import { QuestionSetService } from '../question-sets/question-set.service.js';
 import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 import { canInGroup, outranks, type GroupAction } from '../access/group-access.js';
-import type { CreatedStudyGroupDto, InviteCodeDto, StudyGroupDto, StudyGroupSummaryDto } from './study-group.dto.js';
+import type {
+  CreatedStudyGroupDto,
+  InviteCodeDto,
+  InvitePreviewDto,
+  StudyGroupDto,
+  StudyGroupSummaryDto,
+} from './study-group.dto.js';
 import { Sql, type Tx } from '../database/sql.js';
 import type { GroupRow } from './study-group.queries.js';
 import { StudyGroupRepository } from './study-group.repository.js';
@@ -48,6 +54,21 @@ export class StudyGroupService {
       return id;
     });
     return this.get(caller, groupId);
+  }
+
+  /**
+   * What an invite code opens, before joining: the group's name and size, and whether the
+   * caller is in it already (then its id, to open it). Joining stays a separate, deliberate step.
+   */
+  async previewInvite(caller: Caller, inviteCode: string): Promise<InvitePreviewDto> {
+    const group = await this.groups.findInvited({ hash: hashSecretToken(inviteCode), userId: caller.userId });
+    if (!group) throw studyGroupError('study-group.invalid-invite-code');
+    return {
+      name: group.name,
+      memberCount: group.memberCount,
+      isMember: group.isMember,
+      groupId: group.isMember ? group.id : null,
+    };
   }
 
   async rotateInvite(caller: Caller, groupId: string): Promise<InviteCodeDto> {

@@ -10,12 +10,15 @@ import { makeEphemeralDataDir } from '../../dist/src/database/embedded-postgres.
 const root = join(import.meta.dirname, '..', '..');
 const dataDir = await makeEphemeralDataDir('interval-e2e');
 const port = process.env.E2E_PORT ?? '3417';
-const pgPort = await new Promise((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port: free } = server.address();
-    server.close(() => resolve(free));
-  });
-});
+// E2E_PG_PORT pins it (a shared machine hands out port ranges); else any free port.
+const pgPort =
+  process.env.E2E_PG_PORT ??
+  (await new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address();
+      server.close(() => resolve(free));
+    });
+  }));
 // Its own process group: a signal to this script's group reaches the app once, through stop().
 const app = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
   cwd: root,

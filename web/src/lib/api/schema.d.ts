@@ -791,6 +791,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/study-groups/invite-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invite code opens (name, size, whether I am in it), without joining */
+        post: operations["StudyGroupController_previewInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/study-groups/join": {
         parameters: {
             query?: never;
@@ -1016,13 +1033,28 @@ export interface components {
             title: string;
         };
         AssignmentRecallDto: {
+            /** @description The assignment’s questions */
+            assigned: number;
             /** Format: uuid */
             assignmentId: string;
+            /** @description Per topic of the assignment, topics in order */
+            byTopic: components["schemas"]["AssignmentTopicRecallDto"][];
             /** Format: date-time */
             dueAt: string;
-            /** @description Mean predicted recall on the due date, 0..1 */
+            /** @description Mean predicted recall on the due date, 0..1 (the members’ mean in the group totals) */
             recallAtDue: number;
+            /** @description Of those, started (summed over members in the group totals) */
+            started: number;
             title: string;
+        };
+        AssignmentTopicRecallDto: {
+            /** @description The assignment’s questions of this topic */
+            assigned: number;
+            /** @description Mean predicted recall on the due date over those questions, 0..1 (unstarted count 0) */
+            recallAtDue: number;
+            /** @description Of those, started (summed over members in the group totals) */
+            started: number;
+            topic: string;
         };
         AuthResponseDto: {
             /** @description Session token for `Authorization: Bearer`; also set as the `sid` cookie */
@@ -1262,6 +1294,8 @@ export interface components {
         };
         GroupTotalsDto: {
             assigned: number;
+            /** @description Per assignment, by due date */
+            assignments: components["schemas"]["AssignmentRecallDto"][];
             byTopic: components["schemas"]["GroupTopicDto"][];
             members: number;
             overdue: number;
@@ -1404,6 +1438,17 @@ export interface components {
         InviteCodeDto: {
             /** @description Shown once; only its hash is stored. Rotating it ends the old one. */
             inviteCode: string;
+        };
+        InvitePreviewDto: {
+            /**
+             * Format: uuid
+             * @description Only when I am a member
+             */
+            groupId: string | null;
+            /** @description I am in the group already */
+            isMember: boolean;
+            memberCount: number;
+            name: string;
         };
         JoinStudyGroupDto: {
             inviteCode: string;
@@ -4765,6 +4810,56 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StudyGroupController_previewInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinStudyGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitePreviewDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -113,6 +113,10 @@ test('an interviewer and a candidate run a whole mock interview', async ({ brows
   await expect(ines.page.getByRole('alert')).toContainText('Choose a recommendation.');
   await ines.page.getByRole('radio', { name: 'Yes', exact: true }).check();
   await ines.page.getByLabel('Summary').fill('Good instincts; revisit cache invalidation.');
+  // The closing summary and recommendation are a draft too, until the interview is completed.
+  await ines.page.reload();
+  await expect(ines.page.getByLabel('Summary')).toHaveValue('Good instincts; revisit cache invalidation.');
+  await expect(ines.page.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
   await ines.page.getByRole('button', { name: 'Complete interview' }).click();
   await expect(ines.page.getByRole('heading', { name: 'Recommendation: Yes' })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { bankQuestion, interviewIdOf, newSet, twoPeople } from './interview-support';
-import { watchForErrors } from './support';
+import { bearer, watchForErrors } from './support';
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -91,6 +91,14 @@ test('an interviewer and a candidate run a whole mock interview', async ({ brows
   await ines.page.locator('#question-0').getByLabel('Notes on this answer').press('Control+Enter');
   await expect(ines.page.locator('#question-0').getByRole('status')).toHaveText('Saved.');
 
+  // A saved scorecard is not feedback yet: the candidate sees neither scores nor notes before completion.
+  await cal.page.reload();
+  await expect(cal.page.getByText(/feedback shows here once they complete the interview/)).toBeVisible();
+  await expect(cal.page.getByText('Clear on the trade-off')).toHaveCount(0);
+  await expect(cal.page.getByText(/Partly|Covered/)).toHaveCount(0);
+  const served = await request.get(`/api/interviews/${id}`, { headers: bearer(cal.user.token) });
+  expect(await served.text()).not.toContain('Clear on the trade-off');
+
   const todo = ines.page.getByRole('button', { name: `Question 2: ${cache.title}` });
   await todo.click();
   const second = ines.page.locator('#question-1');
@@ -105,6 +113,10 @@ test('an interviewer and a candidate run a whole mock interview', async ({ brows
   await expect(ines.page.getByRole('alert')).toContainText('Choose a recommendation.');
   await ines.page.getByRole('radio', { name: 'Yes', exact: true }).check();
   await ines.page.getByLabel('Summary').fill('Good instincts; revisit cache invalidation.');
+  // The closing summary and recommendation are a draft too, until the interview is completed.
+  await ines.page.reload();
+  await expect(ines.page.getByLabel('Summary')).toHaveValue('Good instincts; revisit cache invalidation.');
+  await expect(ines.page.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
   await ines.page.getByRole('button', { name: 'Complete interview' }).click();
   await expect(ines.page.getByRole('heading', { name: 'Recommendation: Yes' })).toBeVisible();
 

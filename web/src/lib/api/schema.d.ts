@@ -123,6 +123,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My imports, newest first */
+        get: operations["ImportController_list"];
+        put?: never;
+        /** Upload an Anki package (.apkg) or a CSV of questions to import; a job imports it (poll GET /api/imports/{id}) */
+        post: operations["ImportController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s status, progress and, once done, what it did */
+        get: operations["ImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interviews": {
         parameters: {
             query?: never;
@@ -305,6 +340,23 @@ export interface paths {
         };
         /** Everything Interval holds about me, as JSON (never a password or token hash) */
         get: operations["PersonalDataController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export/reviews.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My review history as the FSRS optimizer reads it: card_id, review_time, review_rating, review_state, review_duration */
+        get: operations["ExportController_reviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -509,6 +561,23 @@ export interface paths {
         head?: never;
         /** Edit title, description or question list (editors), or visibility (owner) */
         patch: operations["QuestionSetController_update"];
+        trace?: never;
+    };
+    "/api/question-sets/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A set I can read as a file: an Anki package (?format=apkg, with my schedule and review history of its questions) or a CSV of its questions (?format=csv) */
+        get: operations["ExportController_set"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/question-sets/{id}/fork": {
@@ -1100,6 +1169,55 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        ImportCountsDto: {
+            /** @description Anki notes or CSV rows read */
+            notes: number;
+            questionsCreated: number;
+            /** @description questions an earlier import made, whose content changed */
+            questionsUpdated: number;
+            /** @description reviews added to the history */
+            reviews: number;
+            /** @description question sets made */
+            sets: number;
+        };
+        ImportCreatedDto: {
+            /** Format: uuid */
+            id: string;
+        };
+        ImportDto: {
+            /** @description bytes uploaded */
+            byteSize: number;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            error?: components["schemas"]["ImportErrorDto"];
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "apkg" | "csv";
+            /** Format: uuid */
+            id: string;
+            media: components["schemas"]["ImportMediaDto"];
+            progress: number;
+            skipped: components["schemas"]["SkippedDto"][];
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        ImportErrorDto: {
+            /** @description a code of the error catalogue, such as import.not-a-zip */
+            code: string;
+            message: string;
+        };
+        ImportMediaDto: {
+            /** @description images and sounds in the package (never imported) */
+            count: number;
+            names: string[];
+        };
+        ImportPageDto: {
+            items: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
+        };
         InterviewCriterionDto: {
             id: string;
             /** @enum {integer|null} */
@@ -1292,6 +1410,8 @@ export interface components {
             account: components["schemas"]["MeDto"];
             /** Format: date-time */
             exportedAt: string;
+            /** @description My imports: status, counts and what was skipped */
+            imports: components["schemas"]["ImportDto"][];
             /** @description Mock interviews in either role: answers, scores, notes, recommendation */
             interviews: components["schemas"]["InterviewDto"][];
             practice: components["schemas"]["PracticeExportDto"];
@@ -1340,7 +1460,7 @@ export interface components {
             /** @description Written by a user (private) rather than from the public bank */
             isAuthored: boolean;
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             modelAnswer: string;
             prompt: string;
             /**
@@ -1428,7 +1548,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             prompt: string;
             slug: string | null;
             tags: string[];
@@ -1561,6 +1681,10 @@ export interface components {
             token: string;
             /** @description Path of the shared set */
             url: string;
+        };
+        SkippedDto: {
+            reason: string;
+            what: string;
         };
         StudyGroupDto: {
             assignments: components["schemas"]["AssignmentDto"][];
@@ -1938,6 +2062,179 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPageDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description CSV: the header of the answer column (default answer). */
+                    answerColumn?: string;
+                    /**
+                     * @description CSV: the field delimiter (default ,).
+                     * @enum {string}
+                     */
+                    delimiter?: "," | ";" | "tab";
+                    /** @description CSV: the header of the difficulty column (default difficulty, optional). */
+                    difficultyColumn?: string;
+                    /**
+                     * Format: binary
+                     * @description An Anki package (.apkg) or a CSV file.
+                     */
+                    file: string;
+                    /** @description CSV: the header of the prompt column (default prompt). */
+                    promptColumn?: string;
+                    /** @description CSV: the title of the new set (default: the file name). */
+                    setTitle?: string;
+                    /** @description CSV: the header of the tags column (default tags, optional). */
+                    tagsColumn?: string;
+                    /** @description Slug of the topic for questions that name none (default: imported). */
+                    topic?: string;
+                    /** @description CSV: the header of the topic column (default topic, optional). */
+                    topicColumn?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCreatedDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -2610,6 +2907,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExportController_reviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Not signed in */
@@ -3327,6 +3653,58 @@ export interface operations {
             };
             /** @description Error */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExportController_set: {
+        parameters: {
+            query?: {
+                format?: "apkg" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed, named in Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,7 +19,7 @@ const PURE = [
   '^src/accounts/(password-policy|user-settings)\\.ts$',
   '^src/database/statement\\.ts$',
   '^src/imports/(anki-template|anki-html|anki-notes|revlog-replay|csv-questions|protobuf|import-report)\\.ts$',
-  '^src/exports/(anki-scheduling|export-content|export-csv)\\.ts$',
+  '^src/exports/(anki-scheduling|export-content|export-csv|bank-markdown)\\.ts$',
   '^src/jobs/job-definition\\.ts$',
   '^src/simulation/(?!.*\\.cli\\.ts$)',
   '\\.queries\\.ts$',

@@ -7,6 +7,7 @@ import type { Response } from 'supertest';
 import yauzl from 'yauzl';
 import { ExportController } from '../src/exports/export.controller.js';
 import { fieldHtml } from '../src/exports/export-content.js';
+import { parseBankFile } from '../src/question-bank/bank-file.js';
 import { buildPackage, standardCollection } from './support/anki-fixture.js';
 import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
@@ -330,6 +331,31 @@ describe(ExportController.name, () => {
         [other.id],
       );
       expect(rows).toEqual([original]);
+    });
+  });
+
+  describe('a set as bank Markdown', () => {
+    it('zips each rubric question as a bank file that passes the bank’s checks, and names the cards left out', async () => {
+      const question = await t.newQuestion(owner, { title: 'How would you shard a write-heavy table?' });
+      const httpSet = (
+        await t
+          .as(owner)
+          .get(`/api/question-sets/${await setIdOf(t, owner, 'Backend::HTTP')}`)
+          .expect(200)
+      ).body as { questions: Array<{ id: string }> };
+      const mixed = await t.newSet(owner, { questionIds: [httpSet.questions[0]!.id, question.id], title: 'Mixed' });
+      const response = await download(t.as(owner).get(`/api/question-sets/${mixed.id}/export?format=markdown`));
+      expect(response.status).toBe(200);
+      expect(response.headers['content-disposition']).toContain('filename="Mixed.zip"');
+      const entries = await unzip(response.body);
+      const files = [...entries.keys()].filter((name) => name.endsWith('.md') && name !== 'README.md');
+      expect(files).toHaveLength(1);
+      const path = files[0]!;
+      expect(path).toMatch(/^question-bank\/[a-z0-9-]+\/how-would-you-shard-a-write-heavy-table\.md$/);
+      const parsed = parseBankFile({ path: path.replace(/^question-bank\//, ''), text: entries.get(path)!.toString() });
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.question!.title).toBe('How would you shard a write-heavy table?');
+      expect(entries.get('README.md')!.toString()).toContain('Left out (cards have no rubric');
     });
   });
 

@@ -23,11 +23,15 @@ export class ExportController {
   @Get('question-sets/:id/export')
   @ApiOperation({
     summary:
-      'A set I can read as a file: an Anki package (?format=apkg, with my schedule and review history of its questions) or a CSV of its questions (?format=csv)',
+      'A set I can read as a file: an Anki package (?format=apkg, with my schedule and review history of its questions) a CSV of its questions (?format=csv), or its rubric questions as question-bank Markdown files in a zip (?format=markdown)',
   })
   @ApiOkResponse({
     description: 'The file, streamed, named in Content-Disposition',
-    content: { 'application/octet-stream': { schema: FILE }, 'text/csv': { schema: FILE } },
+    content: {
+      'application/octet-stream': { schema: FILE },
+      'text/csv': { schema: FILE },
+      'application/zip': { schema: FILE },
+    },
   })
   @ApiProblemResponses(400, 401, 404)
   async set(

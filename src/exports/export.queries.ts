@@ -31,6 +31,8 @@ export interface ExportQuestionRow {
   topicSlug: string;
   topicName: string;
   criteria: RubricCriterion[];
+  redFlags: string[];
+  followUps: string[];
   /** The Anki note this question came from, when the caller imported it: its GUID and card ordinal. */
   noteGuid: string | null;
   cardOrd: number | null;
@@ -40,6 +42,7 @@ export interface ExportQuestionRow {
 export const EXPORT_QUESTIONS_PAGE = statement(
   `SELECT q.id, i.position, q.title, q.prompt, q.model_answer AS "modelAnswer", q.kind, q.tags, q.difficulty,
           t.slug AS "topicSlug", t.name AS "topicName", r.criteria,
+          r.red_flags AS "redFlags", q.follow_ups AS "followUps",
           a.note_guid AS "noteGuid", a.card_ord AS "cardOrd"
      FROM question_set_items i
      JOIN questions q ON q.id = i.question_id
@@ -61,6 +64,8 @@ export const EXPORT_QUESTIONS_PAGE = statement(
     'topicSlug',
     'topicName',
     'criteria',
+    'redFlags',
+    'followUps',
     'noteGuid',
     'cardOrd',
   ),

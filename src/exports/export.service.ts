@@ -1,19 +1,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import yazl from 'yazl';
 import type { Caller } from '../common/auth.js';
 import { stateOf, type CardState } from '../practice/card-vocabulary.js';
 import { QuestionSetService } from '../question-sets/question-set.service.js';
 import { AnkiCollectionWriter, ankiPackageStream, type AnkiExportNote } from './anki-package-writer.js';
 import { DAY_MS, type ExportedMemory, type ExportedReview } from './anki-scheduling.js';
+import { bankFile, bankReadme, uniqueSlug } from './bank-markdown.js';
 import { answerWithCriteria, ankiTags, fieldHtml } from './export-content.js';
 import { csvLines, QUESTION_CSV_HEADER, questionCsvRow, REVIEW_CSV_HEADER, reviewCsvRow } from './export-csv.js';
 import type { ExportCardRow, ExportQuestionRow, ExportReviewRow } from './export.queries.js';
 import { ExportRepository } from './export.repository.js';
 
-export const SET_EXPORT_FORMATS = ['apkg', 'csv'] as const;
+export const SET_EXPORT_FORMATS = ['apkg', 'csv', 'markdown'] as const;
 export type SetExportFormat = (typeof SET_EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -55,6 +57,13 @@ export class ExportService {
   async set(caller: Caller, setId: string, format: SetExportFormat): Promise<ExportFile> {
     await this.sets.assertReadable(caller, setId);
     const set = (await this.exports.findSet(setId))!;
+    if (format === 'markdown') {
+      return {
+        fileName: fileNameFor(set.title, 'zip'),
+        contentType: 'application/zip',
+        stream: this.bankZip(caller.userId, setId),
+      };
+    }
     if (format === 'csv') {
       return {
         fileName: fileNameFor(set.title, 'csv'),
@@ -102,6 +111,34 @@ export class ExportService {
         ),
       );
     }
+  }
+
+  /**
+   * The set's rubric questions as bank files, zipped as the pages are read; the README inside
+   * says which cards were left out (the bank holds rubric questions only).
+   */
+  private bankZip(userId: string, setId: string): Readable {
+    const zip = new yazl.ZipFile();
+    const write = async () => {
+      const slugs = new Set<string>();
+      const leftOut: string[] = [];
+      for await (const page of this.questionPages(userId, setId)) {
+        for (const question of page) {
+          if (question.kind === 'card' || question.criteria.length === 0) {
+            leftOut.push(question.title);
+            continue;
+          }
+          const file = bankFile(question, uniqueSlug(question.title, slugs));
+          zip.addBuffer(Buffer.from(file.text), file.path);
+        }
+      }
+      zip.addBuffer(Buffer.from(bankReadme({ exported: slugs.size, leftOut })), 'README.md');
+      zip.end();
+    };
+    const out = new PassThrough();
+    zip.outputStream.pipe(out);
+    write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+    return out;
   }
 
   private async *reviewLines(userId: string): AsyncGenerator<string> {

@@ -570,7 +570,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A set I can read as a file: an Anki package (?format=apkg, with my schedule and review history of its questions) or a CSV of its questions (?format=csv) */
+        /** A set I can read as a file: an Anki package (?format=apkg, with my schedule and review history of its questions) a CSV of its questions (?format=csv), or its rubric questions as question-bank Markdown files in a zip (?format=markdown) */
         get: operations["ExportController_set"];
         put?: never;
         post?: never;
@@ -3674,7 +3674,7 @@ export interface operations {
     ExportController_set: {
         parameters: {
             query?: {
-                format?: "apkg" | "csv";
+                format?: "apkg" | "csv" | "markdown";
             };
             header?: never;
             path: {
@@ -3691,6 +3691,7 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                    "application/zip": string;
                     "text/csv": string;
                 };
             };

@@ -375,7 +375,7 @@ describe(ImportController.name, () => {
         .as(user)
         .post('/api/practice/answers/analyze', { questionId, answer: 'a lock' })
         .expect(200);
-      expect(analysis.body).toEqual({ isAvailable: true, criteria: [] });
+      expect(analysis.body).toEqual({ isAvailable: false, reason: expect.stringMatching(/no rubric/), criteria: [] });
     });
 
     it('show as kind card with an empty rubric, and keep their kind and rubric on edit', async () => {

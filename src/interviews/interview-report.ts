@@ -27,3 +27,18 @@ export function interviewMarkdown(interview: InterviewDto): string {
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
+
+/**
+ * The report's file name: the set's title reduced to safe ASCII (it is user text, and it goes
+ * into a Content-Disposition header) and the day the interview was made.
+ */
+export function reportFileName({ setTitle, createdAt }: Pick<InterviewDto, 'setTitle' | 'createdAt'>): string {
+  const slug = setTitle
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  return `interview-${slug || 'report'}-${createdAt.slice(0, 10)}.md`;
+}

@@ -57,5 +57,35 @@ export function isAnswering({
   now: Date;
 }): boolean {
   if (status !== 'in-progress' || !startedAt) return false;
-  return timeLimitMinutes === null || now.getTime() < startedAt.getTime() + timeLimitMinutes * 60_000;
+  const deadline = deadlineOf({ startedAt, timeLimitMinutes });
+  return deadline === null || now.getTime() < deadline.getTime();
+}
+
+/**
+ * The interview as it stands at `now`: once an in-progress interview's time limit has run out
+ * by the server's clock, it counts as handed in at its deadline, whether or not the candidate
+ * pressed submit, so the interviewer can score it and a closed tab never strands it.
+ */
+export function settled<
+  T extends {
+    status: InterviewStatus;
+    startedAt: Date | null;
+    submittedAt: Date | null;
+    timeLimitMinutes: number | null;
+  },
+>({ interview, now }: { interview: T; now: Date }): T {
+  const deadline = deadlineOf(interview);
+  if (interview.status !== 'in-progress' || !deadline || now.getTime() < deadline.getTime()) return interview;
+  return { ...interview, status: 'submitted', submittedAt: deadline };
+}
+
+/** When answers close: the start plus the time limit; none without a limit or before the start. */
+export function deadlineOf({
+  startedAt,
+  timeLimitMinutes,
+}: {
+  startedAt: Date | null;
+  timeLimitMinutes: number | null;
+}): Date | null {
+  return startedAt && timeLimitMinutes ? new Date(startedAt.getTime() + timeLimitMinutes * 60_000) : null;
 }

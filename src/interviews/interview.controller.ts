@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiProblemResponses } from '../common/api-problem.js';
 import { CurrentUser, type Caller } from '../common/auth.js';
 import { PageQueryDto } from '../common/pagination.js';
-import { interviewMarkdown } from './interview-report.js';
+import { interviewMarkdown, reportFileName } from './interview-report.js';
 import {
   AnswerDto,
   CompleteInterviewDto,
@@ -114,9 +114,17 @@ export class InterviewController {
   }
 
   @Get(':id/report')
-  @ApiOperation({ summary: 'The whole interview as JSON or a Markdown document' })
+  @ApiOperation({ summary: 'The whole interview as JSON, or a Markdown document served as a file to save' })
   @ApiProduces('application/json', 'text/markdown')
-  @ApiOkResponse({ type: InterviewDto })
+  @ApiOkResponse({
+    type: InterviewDto,
+    headers: {
+      'Content-Disposition': {
+        description: 'With format=markdown: `attachment; filename="interview-<set title>-<date>.md"`',
+        schema: { type: 'string' },
+      },
+    },
+  })
   @ApiProblemResponses(400, 401, 404, 409)
   async report(
     @CurrentUser() caller: Caller,
@@ -127,6 +135,7 @@ export class InterviewController {
     const interview = await this.interviews.report(caller, id);
     if (query.format !== 'markdown') return interview;
     void reply.header('content-type', 'text/markdown; charset=utf-8');
+    void reply.header('content-disposition', `attachment; filename="${reportFileName(interview)}"`);
     return interviewMarkdown(interview);
   }
 }

@@ -119,6 +119,11 @@ export class InterviewQuestionDto {
   @ApiProperty({ type: 'string', nullable: true }) answer: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) answeredAt: string | null;
   @ApiPropertyOptional({
+    description:
+      'Whether I can open this question and drill it (not someone else’s private question); in one interview',
+  })
+  canDrill?: boolean;
+  @ApiPropertyOptional({
     type: [InterviewCriterionDto],
     description: 'The rubric and its scores: the interviewer’s, or the candidate’s once completed',
   })
@@ -136,8 +141,13 @@ export class InterviewDto {
   @ApiProperty() setTitle: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) scheduledAt: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) timeLimitMinutes: number | null;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When answers close' }) deadlineAt:
-    string | null;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When answers close, by the server’s clock; once it passes, the interview counts as submitted then',
+  })
+  deadlineAt: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) startedAt: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) completedAt: string | null;
@@ -145,6 +155,12 @@ export class InterviewDto {
   @ApiProperty({ type: 'string', nullable: true }) summary: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: [InterviewQuestionDto] }) questions?: InterviewQuestionDto[];
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'The server’s clock when it answered (one interview): a client counts down to deadlineAt by it, not by its own clock',
+  })
+  servedAt?: string;
 }
 
 export class InterviewPageDto {

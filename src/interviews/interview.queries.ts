@@ -148,6 +148,11 @@ export const MOVE_INTERVIEW = {
   cancel: STAMPED_STATUS('cancelled_at'),
 } as const;
 
+/** An in-progress interview whose time ran out, recorded as handed in at its deadline ($1 interview, $2 deadline). */
+export const SETTLE_EXPIRED = statement(
+  `UPDATE interviews SET status = 'submitted', submitted_at = $2 WHERE id = $1 AND status = 'in-progress'`,
+);
+
 /** $1 interview, $2 recommendation, $3 summary. */
 export const COMPLETE_INTERVIEW = statement(
   `UPDATE interviews SET status = 'completed', completed_at = now(), recommendation = $2, summary = $3 WHERE id = $1`,

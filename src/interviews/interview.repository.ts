@@ -75,6 +75,10 @@ export class InterviewRepository {
     await this.sql.rows(q.MOVE_INTERVIEW[event], [id, status], tx);
   }
 
+  async settleExpired({ id, submittedAt }: { id: string; submittedAt: Date }, tx: Tx): Promise<void> {
+    await this.sql.rows(q.SETTLE_EXPIRED, [id, submittedAt], tx);
+  }
+
   async complete(
     { id, recommendation, summary }: { id: string; recommendation: string; summary: string },
     tx: Tx,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service.js';
 import { AccountService } from '../accounts/account.service.js';
 import type { Caller } from '../common/auth.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
@@ -6,7 +7,14 @@ import { DEFAULT_PAGE_SIZE, type Page } from '../common/pagination.js';
 import { Sql, type Tx } from '../database/sql.js';
 import { ReviewService } from '../practice/review.service.js';
 import { QuestionSetService } from '../question-sets/question-set.service.js';
-import { isAnswering, transition, type InterviewEvent, type InterviewSide } from './interview-state.js';
+import {
+  deadlineOf,
+  isAnswering,
+  settled,
+  transition,
+  type InterviewEvent,
+  type InterviewSide,
+} from './interview-state.js';
 import type { CompleteInterviewDto, CreateInterviewDto, InterviewDto, ScorecardDto } from './interview.dto.js';
 import type { InterviewQuestionRow, InterviewRow } from './interview.queries.js';
 import { InterviewRepository } from './interview.repository.js';
@@ -25,6 +33,7 @@ export class InterviewService {
     private readonly sets: QuestionSetService,
     private readonly reviews: ReviewService,
     private readonly accounts: AccountService,
+    private readonly access: AccessService,
   ) {}
 
   /** The caller interviews a candidate on a copy of a set they can read. */
@@ -74,15 +83,27 @@ export class InterviewService {
       limit: size + 1,
     });
     const last = rows.length > size ? rows[size - 1] : undefined;
+    const now = new Date();
     return {
-      items: rows.slice(0, size).map((row) => toDto(row, caller.userId)),
+      items: rows.slice(0, size).map((row) => toDto({ row: settled({ interview: row, now }), userId: caller.userId })),
       nextCursor: last ? encodeCursor({ list: LIST, key: [last.createdAt.toISOString(), last.id] }) : null,
     };
   }
 
+  /**
+   * One interview with its questions, each saying whether the caller can drill it (the
+   * candidate cannot see an interviewer's private question), and the server's time, so a
+   * browser counts down to `deadlineAt` on the server's clock rather than its own.
+   */
   async get(caller: Caller, id: string): Promise<InterviewDto> {
     const row = await this.participantRow(caller, id);
-    return toDto(row, caller.userId, await this.interviews.questions(id));
+    const questions = await this.interviews.questions(id);
+    const ids = questions.map((q) => q.questionId);
+    const hidden = new Set(await this.access.invisibleQuestions({ ids, userId: caller.userId }));
+    return {
+      ...toDto({ row, userId: caller.userId, questions, drillable: new Set(ids.filter((q) => !hidden.has(q))) }),
+      servedAt: new Date().toISOString(),
+    };
   }
 
   async move(caller: Caller, id: string, event: Exclude<InterviewEvent, 'complete'>): Promise<InterviewDto> {
@@ -166,12 +187,13 @@ export class InterviewService {
   async exportFor(userId: string): Promise<InterviewDto[]> {
     const rows = await this.interviews.allForParticipant(userId);
     const questions = await this.interviews.questionsOf(rows.map((row) => row.id));
+    const now = new Date();
     return rows.map((row) =>
-      toDto(
-        row,
+      toDto({
+        row: settled({ interview: row, now }),
         userId,
-        questions.filter((q) => q.interviewId === row.id),
-      ),
+        questions: questions.filter((q) => q.interviewId === row.id),
+      }),
     );
   }
 
@@ -192,13 +214,20 @@ export class InterviewService {
     return result.status;
   }
 
-  /** The interview if the caller takes part; inside a transaction, its row is locked for it. */
+  /**
+   * The interview if the caller takes part, as it stands now (time run out = handed in);
+   * inside a transaction its row is locked, and a run-out interview is recorded as submitted.
+   */
   private async participantRow(caller: Caller, id: string, tx?: Tx): Promise<InterviewRow> {
     const row = isUuid(id)
       ? await this.interviews.findForParticipant({ id, userId: caller.userId, isLocked: tx !== undefined }, tx)
       : undefined;
     if (!row) throw interviewError('interview.not-found');
-    return row;
+    const current = settled({ interview: row, now: new Date() });
+    if (tx && current.status !== row.status) {
+      await this.interviews.settleExpired({ id, submittedAt: current.submittedAt! }, tx);
+    }
+    return current;
   }
 
   private async question(id: string, questionId: string, tx: Tx): Promise<InterviewQuestionRow> {
@@ -223,11 +252,21 @@ function sideOf(row: InterviewRow, userId: string): InterviewSide {
 
 const DELETED = 'deleted user';
 
-function toDto(row: InterviewRow, userId: string, questions?: InterviewQuestionRow[]): InterviewDto {
+function toDto({
+  row,
+  userId,
+  questions,
+  drillable,
+}: {
+  row: InterviewRow;
+  userId: string;
+  questions?: InterviewQuestionRow[];
+  /** The questions the caller can see, when known. */
+  drillable?: ReadonlySet<string>;
+}): InterviewDto {
   const side = sideOf(row, userId);
   const showFeedback = side === 'interviewer' || row.status === 'completed';
-  const deadline =
-    row.startedAt && row.timeLimitMinutes ? new Date(row.startedAt.getTime() + row.timeLimitMinutes * 60_000) : null;
+  const deadline = deadlineOf(row);
   return {
     id: row.id,
     status: row.status,
@@ -254,6 +293,7 @@ function toDto(row: InterviewRow, userId: string, questions?: InterviewQuestionR
             prompt: q.prompt,
             answer: q.answer,
             answeredAt: q.answeredAt?.toISOString() ?? null,
+            ...(drillable ? { canDrill: drillable.has(q.questionId) } : {}),
             ...(showFeedback
               ? {
                   criteria: q.criteria.map((c) => ({

@@ -4,7 +4,7 @@ import { hintWithheldReason } from './answer-hint.js';
 
 describe('hintWithheldReason', () => {
   const given: QuestionKind[] = ['concept', 'design', 'troubleshooting'];
-  const withheld: QuestionKind[] = ['behavioural'];
+  const withheld: QuestionKind[] = ['behavioural', 'card'];
 
   it('sorts every kind of question into given or withheld', () => {
     expect([...given, ...withheld].sort()).toStrictEqual([...QUESTION_KINDS].sort());
@@ -14,7 +14,10 @@ describe('hintWithheldReason', () => {
     expect(hintWithheldReason(kind)).toBeNull();
   });
 
-  it.each(withheld)('withholds it for a %s question, saying why', (kind) => {
-    expect(hintWithheldReason(kind)).toMatch(/stories, which share their vocabulary/);
+  it.each([
+    ['behavioural', /stories, which share their vocabulary/],
+    ['card', /no rubric to match/],
+  ] as const)('withholds it for a %s question, saying why', (kind, why) => {
+    expect(hintWithheldReason(kind)).toMatch(why);
   });
 });

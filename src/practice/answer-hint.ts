@@ -1,13 +1,17 @@
 import type { QuestionKind } from '../questions/question-content.js';
 
+const WITHHELD: Partial<Record<QuestionKind, string>> = {
+  behavioural:
+    'Behavioural answers are your own stories, which share their vocabulary: matching terms would say nothing about whether yours covers a criterion. Grade it against the rubric yourself.',
+  card: 'A card has no rubric to match: compare your answer with the back of the card and rate it directly.',
+};
+
 /**
  * Whether the answer hint (which rubric criteria an answer's terms seem to cover) is worth
  * giving. For a behavioural question it is not: its criteria ask for a situation, an action
  * and a result, and every story of an incident shares the words those criteria use, so the
- * hint would mark nearly any story as covering them.
+ * hint would mark nearly any story as covering them. A card (imported flashcard) has no rubric.
  */
 export function hintWithheldReason(kind: QuestionKind): string | null {
-  return kind === 'behavioural'
-    ? 'Behavioural answers are your own stories, which share their vocabulary: matching terms would say nothing about whether yours covers a criterion. Grade it against the rubric yourself.'
-    : null;
+  return WITHHELD[kind] ?? null;
 }

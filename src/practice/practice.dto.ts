@@ -239,7 +239,7 @@ export class CriterionAnalysisDto {
 }
 
 export class AnalysisDto {
-  @ApiProperty({ description: 'False for a behavioural question: no hint is given for stories' }) isAvailable: boolean;
+  @ApiProperty({ description: 'False for a behavioural question or a card: no hint is given' }) isAvailable: boolean;
   @ApiPropertyOptional({ description: 'Why no hint is given (only when isAvailable is false)' }) reason?: string;
   @ApiProperty({ type: [CriterionAnalysisDto] }) criteria: CriterionAnalysisDto[];
 }

@@ -27,18 +27,27 @@ test('screenshots of Today, Drill (revealed) and Stats for the README', async ({
   await expect(page.getByRole('heading', { name: /Interview in 10 days/ })).toBeVisible();
   await page.screenshot({ path: join(OUT, 'today.png') });
 
-  await page.goto('/drill');
+  const partition = (
+    await (await request.get('/api/questions/partition-choice', { headers: bearer(user.token) })).json()
+  ).id;
+  await page.goto(`/drill?q=${partition}`);
   await page
     .getByLabel('Your answer')
     .fill(
-      'During a partition a node must either refuse requests or answer with possibly stale data; CA is not a real option.',
+      'CAP is about a replicated store when the network partitions. Consistency here means linearizable reads: ' +
+        'every read sees the latest write. Availability means every non-failed node answers. During a partition ' +
+        'a minority node must either refuse requests to stay consistent or answer from its own copy and risk a ' +
+        'stale read. Partitions will happen, so giving up partition tolerance is not a real option.',
     );
   await page.getByLabel('Your answer').press('Control+Enter');
   await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Good/ })).toContainText(/\d/);
+  // A full-page capture of a scrolled page repeats the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, 'drill-revealed.png'), fullPage: true });
 
   await page.goto('/stats');
   await expect(page.getByRole('heading', { name: /Recall on your interview day/ })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, 'stats.png'), fullPage: true });
 });

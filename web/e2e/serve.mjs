@@ -2,7 +2,8 @@
 // Postgres (removed on exit), the fixture bank, sign-up limits out of the way.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeEphemeralDataDir } from '../../dist/src/database/embedded-postgres.js';
 
@@ -34,10 +35,15 @@ const app = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
   },
 });
+// Where the tests find this run's database (e2e/database.ts), to arrange what no API may do, such as
+// moving an interview's start back in time.
+const pointer = join(tmpdir(), `interval-e2e-${port}.json`);
+await writeFile(pointer, JSON.stringify({ dataDir, pgPort }), { mode: 0o600 });
 const stop = (signal) => app.kill(signal);
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
 app.on('exit', async (code) => {
   await rm(dataDir, { recursive: true, force: true });
+  await rm(pointer, { force: true });
   process.exit(code ?? 0);
 });

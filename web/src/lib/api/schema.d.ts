@@ -251,7 +251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The whole interview as JSON or a Markdown document */
+        /** The whole interview as JSON, or a Markdown document served as a file to save */
         get: operations["InterviewController_report"];
         put?: never;
         post?: never;
@@ -918,7 +918,7 @@ export interface components {
     schemas: {
         AnalysisDto: {
             criteria: components["schemas"]["CriterionAnalysisDto"][];
-            /** @description False for a behavioural question: no hint is given for stories */
+            /** @description False for a behavioural question or a card: no hint is given */
             isAvailable: boolean;
             /** @description Why no hint is given (only when isAvailable is false) */
             reason?: string;
@@ -1233,7 +1233,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When answers close
+             * @description When answers close, by the server’s clock; once it passes, the interview counts as submitted then
              */
             deadlineAt: string | null;
             /** Format: uuid */
@@ -1246,6 +1246,11 @@ export interface components {
             recommendation: "strong-no" | "no" | "yes" | "strong-yes" | null;
             /** Format: date-time */
             scheduledAt: string | null;
+            /**
+             * Format: date-time
+             * @description The server’s clock when it answered (one interview): a client counts down to deadlineAt by it, not by its own clock
+             */
+            servedAt?: string;
             setTitle: string;
             /**
              * @description My side
@@ -1278,6 +1283,8 @@ export interface components {
             answer: string | null;
             /** Format: date-time */
             answeredAt: string | null;
+            /** @description Whether I can open this question and drill it (not someone else’s private question); in one interview */
+            canDrill?: boolean;
             /** @description The rubric and its scores: the interviewer’s, or the candidate’s once completed */
             criteria?: components["schemas"]["InterviewCriterionDto"][];
             notes?: string | null;
@@ -2572,6 +2579,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description With format=markdown: `attachment; filename="interview-<set title>-<date>.md"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2903,6 +2912,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `attachment; filename="interval-export-<date>.json"`: a browser saves it as a file */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {

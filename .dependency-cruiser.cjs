@@ -3,7 +3,7 @@
  * README.md's architecture section says the same in prose.
  */
 const FEATURES =
-  '(accounts|sessions|questions|question-bank|rubrics|practice|question-sets|interviews|study-groups|progress|personal-data|health|idempotency|imports|simulation|web-app)';
+  '(accounts|sessions|questions|question-bank|rubrics|practice|question-sets|interviews|study-groups|progress|personal-data|health|idempotency|imports|exports|simulation|web-app)';
 
 /** Modules that compute rules: scheduling, scoring, planning, permissions, roll-ups, parsing, statements. */
 const PURE = [
@@ -19,6 +19,7 @@ const PURE = [
   '^src/accounts/(password-policy|user-settings)\\.ts$',
   '^src/database/statement\\.ts$',
   '^src/imports/(anki-template|anki-html|anki-notes|revlog-replay|csv-questions|protobuf|import-report)\\.ts$',
+  '^src/exports/(anki-scheduling|export-content|export-csv|bank-markdown)\\.ts$',
   '^src/jobs/job-definition\\.ts$',
   '^src/simulation/(?!.*\\.cli\\.ts$)',
   '\\.queries\\.ts$',

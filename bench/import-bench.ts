@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -81,6 +81,36 @@ function peakRssMb(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 102.4) / 10;
 }
 
+/** CPU seconds (user + system) used so far by a process and, separately, by its descendants (the app's Postgres). */
+function cpuSeconds(pid: number): { app: number; descendants: number } {
+  const ticks = 100; // USER_HZ on Linux
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command (which may hold spaces) in parentheses: state ppid … utime stime.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const descendants = new Set<number>([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [child, { ppid }] of stats) {
+      if (descendants.has(ppid) && !descendants.has(child)) {
+        descendants.add(child);
+        grew = true;
+      }
+    }
+  }
+  let others = 0;
+  for (const child of descendants) if (child !== pid) others += stats.get(child)?.cpu ?? 0;
+  return { app: stats.get(pid)?.cpu ?? 0, descendants: others };
+}
+
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
@@ -141,6 +171,7 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${token}` };
     const form = new FormData();
     form.set('file', new Blob([bytes]), 'big.apkg');
+    const cpuBefore = cpuSeconds(app.pid!);
     const startedAt = Date.now();
     const created = await fetch(`${base}/api/imports`, { method: 'POST', headers: auth, body: form });
     if (created.status !== 202) throw new Error(`upload: ${created.status} ${await created.text()}`);
@@ -153,6 +184,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const doneAt = Date.now();
+    const cpuAfter = cpuSeconds(app.pid!);
     console.log(
       JSON.stringify(
         {
@@ -163,6 +195,9 @@ async function main(): Promise<void> {
           uploadSeconds: (uploadedAt - startedAt) / 1000,
           totalSeconds: (doneAt - startedAt) / 1000,
           appPeakRssMb: peakRssMb(app.pid!),
+          // CPU time is what the import cost whatever else the machine was doing; wall time is not.
+          appCpuSeconds: Math.round((cpuAfter.app - cpuBefore.app) * 10) / 10,
+          postgresCpuSeconds: Math.round((cpuAfter.descendants - cpuBefore.descendants) * 10) / 10,
         },
         null,
         2,

@@ -26,6 +26,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('study groups', 'Groups, invite codes and assignments')
     .addTag('progress', 'Group and personal progress')
     .addTag('imports', 'Anki packages and CSV files brought in as questions, sets and review history')
+    .addTag('exports', 'Sets as Anki packages, CSV or bank Markdown, and my review history for the FSRS optimizer')
     .addTag('admin', 'Curating the bank')
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });

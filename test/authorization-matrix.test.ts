@@ -101,6 +101,8 @@ const MATRIX: Record<string, string> = {
   'POST /api/imports': SELF,
   'GET /api/imports': SELF,
   'GET /api/imports/{id}': 'hhhhhhhr',
+  'GET /api/question-sets/{id}/export': SET_READERS,
+  'GET /api/me/export/reviews.csv': SELF,
 };
 
 interface Fixture {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import vm from 'node:vm';
 
 /**
  * Jest runs the compiled output (`npm test` builds first) as native ES modules, under
@@ -36,23 +37,29 @@ const PURE_RULES = [
 /**
  * ES-module-only packages that CommonJS dependencies require() (content-disposition, required
  * by @fastify/static). Node 20.19 loads them natively, but Jest's module loader supports
- * require() of ES modules only on Node 24.9+, so these files are compiled to CommonJS for the
+ * require() of ES modules only on Node 24.9+ (where vm modules can evaluate synchronously, the
+ * check Jest itself makes), so on older Nodes these files are compiled to CommonJS for the
  * tests; nothing else is transformed.
  */
-const REQUIRED_ESM = ['content-disposition'];
+const jestRequiresEsm = typeof vm.SourceTextModule?.prototype.hasAsyncGraph === 'function';
+const REQUIRED_ESM = jestRequiresEsm ? [] : ['content-disposition'];
 const requiredEsm = `/node_modules/(${REQUIRED_ESM.join('|')})/`;
 
 /** @type {import('jest').Config} */
 export default {
   rootDir: 'dist',
   testEnvironment: 'node',
-  transform: {
-    [`${requiredEsm}.+\\.js$`]: [
-      'babel-jest',
-      { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] },
-    ],
-  },
-  transformIgnorePatterns: [`/node_modules/(?!(${REQUIRED_ESM.join('|')})/)`],
+  transform:
+    REQUIRED_ESM.length === 0
+      ? {}
+      : {
+          [`${requiredEsm}.+\\.js$`]: [
+            'babel-jest',
+            { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] },
+          ],
+        },
+  transformIgnorePatterns:
+    REQUIRED_ESM.length === 0 ? ['/node_modules/'] : [`/node_modules/(?!(${REQUIRED_ESM.join('|')})/)`],
   testMatch: ['<rootDir>/src/**/*.spec.js', '<rootDir>/test/**/*.test.js'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',

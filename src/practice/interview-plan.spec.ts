@@ -114,7 +114,7 @@ describe('rankForInterview', () => {
     );
   });
 
-  it('leaves out a card whose review buys nothing', () => {
+  it('puts last a card whose review buys nothing', () => {
     const never: MemoryState = { ...review(5, 5), lastReviewAt: null, stability: 0 };
     const cards = [
       { cardId: 'never', memory: never },
@@ -122,7 +122,7 @@ describe('rankForInterview', () => {
     ];
     assert.deepEqual(
       rankForInterview({ cards, now, interviewAt: days(7), settings }).map((c) => c.cardId),
-      ['shaky'],
+      ['shaky', 'never'],
     );
   });
 });

@@ -152,8 +152,7 @@ export const SWEEP_DAYS = 7;
 /**
  * Orders review cards for an interview date by what a review now buys on the day: expected
  * gain in recall on the interview morning (over the answer's possible ratings, a lapse's
- * relearning included) per expected answer. Cards whose review is expected to buy nothing
- * are left out. Ties keep id order.
+ * relearning included) per expected answer. Ties keep id order.
  */
 export function rankForInterview<T extends PlannedCard>({
   cards,
@@ -168,7 +167,6 @@ export function rankForInterview<T extends PlannedCard>({
 }): T[] {
   return cards
     .map((card) => ({ card, value: reviewValue({ memory: card.memory, now, interviewAt, settings }) }))
-    .filter(({ value }) => value.gain > 0)
     .sort(
       (a, b) =>
         worth(b.value) - worth(a.value) || (a.card.cardId < b.card.cardId ? -1 : a.card.cardId > b.card.cardId ? 1 : 0),

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { meanRecall, newCardValue, planInterviewDay, rankForInterview, reviewValue, SWEEP_DAYS } from './interview-plan.js';
+import {
+  meanRecall,
+  newCardValue,
+  planInterviewDay,
+  rankForInterview,
+  reviewValue,
+  SWEEP_DAYS,
+} from './interview-plan.js';
 import { nextReview, retrievability, type MemoryState, type SchedulingSettings } from './next-review.js';
 
 const settings: SchedulingSettings = {
@@ -153,7 +160,12 @@ describe('planInterviewDay', () => {
     ],
   ];
   for (const [name, interviewInDays, expected] of cases) {
-    it(name, () => assert.deepEqual(plan(interviewInDays).reviews.map((c) => c.cardId), expected));
+    it(name, () =>
+      assert.deepEqual(
+        plan(interviewInDays).reviews.map((c) => c.cardId),
+        expected,
+      ),
+    );
   }
 
   it('asks for no more reviews than FSRS has due today', () => {

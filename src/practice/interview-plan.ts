@@ -1,5 +1,11 @@
 import { dateDiffInDays, FSRSAlgorithm, type Grade } from 'ts-fsrs';
-import { LEARNING_STEPS, RELEARNING_STEPS, retrievability, type MemoryState, type SchedulingSettings } from './next-review.js';
+import {
+  LEARNING_STEPS,
+  RELEARNING_STEPS,
+  retrievability,
+  type MemoryState,
+  type SchedulingSettings,
+} from './next-review.js';
 import { toStudyClock } from './user-day.js';
 
 export interface PlannedCard {
@@ -53,36 +59,44 @@ export interface ReviewValue {
  * Same-day steps after an answer, as an expectation: walks the step ratings (learning or
  * relearning table) until the card graduates, as ts-fsrs's steps move it (Good advances a step,
  * Hard repeats it, Again restarts, Easy graduates), each step updating stability by FSRS-6's
- * short-term formula (which does not depend on difficulty). Returns expected recall at
- * `daysAhead` after graduating, and expected further answers.
+ * short-term formula (which does not depend on difficulty). Gives expected recall `daysAhead`
+ * days later and expected further answers.
  */
-function expectSteps(
-  stability: number,
-  lastRating: Grade,
-  step: number,
-  stepCount: number,
-  table: readonly (readonly number[])[],
-  daysAhead: number,
-  probability: number,
-  depth: number,
-  precision: Precision,
-): { recall: number; answers: number } {
-  if (step >= stepCount || lastRating === 4 || depth >= precision.maxSteps || probability < precision.negligible) {
-    return { recall: model.forgetting_curve(daysAhead, stability), answers: 0 };
-  }
-  const row = table[Math.min(lastRating, 3) - 1];
-  const total = row[0] + row[1] + row[2] + row[3];
-  let recall = 0;
-  let answers = 1;
-  for (let g = 1; g <= 4; g++) {
-    const p = row[g - 1] / total;
-    const next = model.next_short_term_stability(stability, g as Grade);
-    const nextStep = g === 1 ? 0 : g === 2 ? step : g === 3 ? step + 1 : stepCount;
-    const rest = expectSteps(next, g as Grade, nextStep, stepCount, table, daysAhead, probability * p, depth + 1, precision);
-    recall += p * rest.recall;
-    answers += p * rest.answers;
-  }
-  return { recall, answers };
+function expectSteps({
+  stability,
+  lastRating,
+  step,
+  stepCount,
+  table,
+  daysAhead,
+  precision,
+}: {
+  stability: number;
+  lastRating: Grade;
+  step: number;
+  stepCount: number;
+  table: readonly (readonly number[])[];
+  daysAhead: number;
+  precision: Precision;
+}): { recall: number; answers: number } {
+  const walk = (s: number, last: Grade, at: number, probability: number, depth: number) => {
+    if (at >= stepCount || last === 4 || depth >= precision.maxSteps || probability < precision.negligible) {
+      return { recall: model.forgetting_curve(daysAhead, s), answers: 0 };
+    }
+    const row = table[Math.min(last, 3) - 1];
+    const total = row[0] + row[1] + row[2] + row[3];
+    let recall = 0;
+    let answers = 1;
+    for (let g = 1; g <= 4; g++) {
+      const p = row[g - 1] / total;
+      const next = g === 1 ? 0 : g === 2 ? at : g === 3 ? at + 1 : stepCount;
+      const rest = walk(model.next_short_term_stability(s, g as Grade), g as Grade, next, probability * p, depth + 1);
+      recall += p * rest.recall;
+      answers += p * rest.answers;
+    }
+    return { recall, answers };
+  };
+  return walk(stability, lastRating, step, 1, 0);
 }
 
 /** Value of introducing a new question now: its expected recall on the day (unseen counts 0), per the answers its learning steps take. */
@@ -94,7 +108,15 @@ export function newCardValue({ now, interviewAt }: { now: Date; interviewAt: Dat
     const p = TYPICAL_FIRST_RATING[g - 1];
     const stability = model.init_stability(g as Grade);
     // Learning steps 1m, 10m: Good moves to the second step, Hard and Again stay on the first.
-    const rest = expectSteps(stability, g as Grade, g === 3 ? 1 : 0, LEARNING_STEPS.length, TYPICAL_LEARNING_STEP_RATING, daysAhead, p, 0, FINE);
+    const rest = expectSteps({
+      stability,
+      lastRating: g as Grade,
+      step: g === 3 ? 1 : 0,
+      stepCount: LEARNING_STEPS.length,
+      table: TYPICAL_LEARNING_STEP_RATING,
+      daysAhead,
+      precision: { ...FINE, negligible: FINE.negligible / p },
+    });
     gain += p * rest.recall;
     cost += p * rest.answers;
   }
@@ -129,17 +151,15 @@ export function reviewValue({
     recalled += TYPICAL_RECALLED_RATING[g - 2] * model.forgetting_curve(daysAhead, after.stability);
   }
   const lapse = model.next_state(state, elapsedDays, 1);
-  const relearning = expectSteps(
-    lapse.stability,
-    1,
-    0,
-    RELEARNING_STEPS.length,
-    TYPICAL_RELEARNING_STEP_RATING,
+  const relearning = expectSteps({
+    stability: lapse.stability,
+    lastRating: 1,
+    step: 0,
+    stepCount: RELEARNING_STEPS.length,
+    table: TYPICAL_RELEARNING_STEP_RATING,
     daysAhead,
-    1,
-    0,
-    COARSE,
-  );
+    precision: COARSE,
+  });
   return {
     gain: recallNow * recalled + (1 - recallNow) * relearning.recall - ifSkipped,
     cost: 1 + (1 - recallNow) * relearning.answers,

@@ -227,7 +227,10 @@ function balance(
   scheduler: FSRS,
   dueCountOn: (studyDate: string) => number,
 ): void {
-  const unfuzzed = Math.min(Math.max(1, Math.round(card.stability * scheduler.interval_modifier)), MAXIMUM_INTERVAL_DAYS);
+  const unfuzzed = Math.min(
+    Math.max(1, Math.round(card.stability * scheduler.interval_modifier)),
+    MAXIMUM_INTERVAL_DAYS,
+  );
   // ts-fsrs fuzzes only intervals of 2.5 days and more; shorter ones have no range to use.
   if (unfuzzed < 2.5) return;
   const { min_ivl, max_ivl } = get_fuzz_range(unfuzzed, card.elapsed_days, MAXIMUM_INTERVAL_DAYS);

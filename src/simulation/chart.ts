@@ -40,7 +40,7 @@ export function recallChart({
 }): string {
   const panelWidth = 300;
   const panelHeight = 220;
-  const margin = { left: 70, top: 120, right: 20, bottom: 60 };
+  const margin = { left: 70, top: 140, right: 20, bottom: 60 };
   const gapX = 40;
   const gapY = 60;
   const rows = Math.ceil(panels.length / columns);
@@ -102,7 +102,8 @@ export function recallChart({
         `<text class="muted" x="${xAt(i)}" y="${y0 + panelHeight + 18}" font-size="11" text-anchor="middle">${x}</text>`,
       ),
     );
-    const ordered = [...panel.series.filter((s) => !s.emphasis), ...panel.series.filter((s) => s.emphasis)];
+    // Lines that coincide hide each other: the first listed is drawn last (on top), the emphasised one above all.
+    const ordered = [...panel.series.filter((s) => !s.emphasis).reverse(), ...panel.series.filter((s) => s.emphasis)];
     for (const s of ordered) {
       const path = s.points
         .map((p, i) => `${i === 0 ? 'M' : 'L'}${xAt(i).toFixed(1)},${yAt(p.mean).toFixed(1)}`)

@@ -139,8 +139,13 @@ export interface Verdict {
   bestPlainAnswers: number;
   /** Margin reached with no more answers than the best plain policy (within EFFORT_TOLERANCE). */
   wins: boolean;
-  /** The policy with the highest recall on the day (any policy in the table). */
-  bestPolicyId: string;
+  /** The policies with the highest recall on the day (any policy in the table; several when within 0.1 point). */
+  bestPolicyIds: string[];
+}
+
+function bestOf(summaries: readonly CellSummary[]): string[] {
+  const top = Math.max(...summaries.map((s) => s.recallOnDay.mean));
+  return summaries.filter((s) => s.recallOnDay.mean >= top - 0.001).map((s) => s.policyId);
 }
 
 export function verdict(cells: readonly CellResult[], scenario: Scenario): Verdict {
@@ -169,9 +174,7 @@ export function verdict(cells: readonly CellResult[], scenario: Scenario): Verdi
     planAnswers,
     bestPlainAnswers: bestPlain.answersBefore,
     wins: margin.mean >= REQUIRED_MARGIN && planAnswers <= bestPlain.answersBefore * (1 + EFFORT_TOLERANCE),
-    bestPolicyId: summaries
-      .filter((s) => s.policyId !== BINDING_REFERENCE_ID)
-      .reduce((best, s) => (s.recallOnDay.mean > best.recallOnDay.mean ? s : best)).policyId,
+    bestPolicyIds: bestOf(summaries.filter((s) => s.policyId !== BINDING_REFERENCE_ID)),
   };
 }
 

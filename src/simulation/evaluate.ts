@@ -1,5 +1,12 @@
 import { BINDING_REFERENCE_ID, PLAIN_POLICY_IDS, PLAN_POLICY_ID, policyById } from './policies.js';
-import { DEFAULT_OPTIONS, learnerFor, simulateLearner, type Scenario, type SimulationOptions } from './simulate.js';
+import {
+  DEFAULT_OPTIONS,
+  learnerFor,
+  simulateLearner,
+  type Scenario,
+  type SimulationOptions,
+  type Truth,
+} from './simulate.js';
 
 export const DECK_SIZES = [100, 300] as const;
 export const DAYS_TO_INTERVIEW = [7, 21, 60] as const;
@@ -31,6 +38,7 @@ export interface LearnerOutcome {
 export interface CellResult {
   scenario: Scenario;
   policyId: string;
+  truth: Truth;
   /** Indexed by learner, so that policies can be compared learner by learner. */
   learners: LearnerOutcome[];
 }
@@ -41,12 +49,14 @@ export function runCell({
   policyId,
   learners,
   seed,
+  truth = 'drawn',
   options = DEFAULT_OPTIONS,
 }: {
   scenario: Scenario;
   policyId: string;
   learners: number;
   seed: string;
+  truth?: Truth;
   options?: SimulationOptions;
 }): CellResult {
   const policy = policyById(policyId);
@@ -55,7 +65,7 @@ export function runCell({
     const result = simulateLearner({
       scenario,
       policy,
-      learner: learnerFor(seed, learnerIndex),
+      learner: learnerFor(seed, learnerIndex, truth),
       seed,
       learnerIndex,
       options,
@@ -71,7 +81,7 @@ export function runCell({
       overflowDays: result.overflowDays,
     });
   }
-  return { scenario, policyId, learners: outcomes };
+  return { scenario, policyId, truth, learners: outcomes };
 }
 
 /** A mean with its 95 % confidence interval (normal approximation over learners). */

@@ -35,6 +35,17 @@ export interface ReportData {
   summaries: CellSummary[];
   verdicts: Verdict[];
   ablations: AblationRow[];
+  sensitivityLearners: number;
+  /** Plan against the best plain policy when every learner's memory is exactly the scheduler's defaults. */
+  sensitivity: Array<{
+    scenario: Scenario;
+    bestPlainId: string;
+    bestPlainRecall: number;
+    planRecall: number;
+    margin: Estimate;
+    planAnswers: number;
+    bestPlainAnswers: number;
+  }>;
   loadBalance: {
     learners: number;
     deckSize: number;
@@ -248,6 +259,19 @@ export function renderReport(data: ReportData): string {
         `better beyond its 95 % interval in ${better} scenario${better === 1 ? '' : 's'}, worse in ${worse}.`
       );
     }),
+    '',
+  );
+  push(
+    '## Sensitivity: when the truth is what the scheduler assumes',
+    '',
+    `The same comparison with ${data.sensitivityLearners} learners whose memory follows ts-fsrs's default weights exactly (no difference between people, nothing the scheduler gets wrong): does the plan's advantage depend on the spread of the weights?`,
+    '',
+    '| scenario | best plain FSRS | Interval plan | margin, 95 % CI | answers: plan / best plain |',
+    '|---|---|---|---|---|',
+    ...data.sensitivity.map(
+      (row) =>
+        `| ${scenarioText(row.scenario)} | ${label(row.bestPlainId)}: ${pct(row.bestPlainRecall)} % | ${pct(row.planRecall)} % | ${pp(row.margin)} | ${n0(row.planAnswers)} / ${n0(row.bestPlainAnswers)} |`,
+    ),
     '',
   );
   const lb = data.loadBalance;

@@ -16,7 +16,7 @@ import {
   type CellResult,
   type DailyLoad,
 } from './evaluate.js';
-import { ABLATIONS, plainFsrs, POLICIES, PLAN_POLICY_ID } from './policies.js';
+import { ABLATIONS, plainFsrs, PLAIN_POLICY_IDS, POLICIES, PLAN_POLICY_ID } from './policies.js';
 import { renderConsoleTable, renderReport, type AblationRow, type LoadSide, type ReportData } from './report.js';
 import { adviseRetention } from './retention-advice.js';
 import { dayStartMs, DEFAULT_OPTIONS, learnerFor, simulateLearner, type Scenario } from './simulate.js';
@@ -27,13 +27,14 @@ import type { Job } from './simulate.worker.js';
  * variants, the load-balancing experiment and the retention advice; prints a table and writes
  * docs/simulation.md and docs/simulation-recall.svg.
  *
- * Options: --learners N (200), --ablation-learners N (50), --seed S, --workers N (up to 2),
+ * Options: --learners N (200), --ablation-learners N (50), --sensitivity-learners N (50), --seed S, --workers N (up to 2),
  * --no-write (print only), --save FILE (keep the raw results), --from FILE (re-render saved results).
  */
 const { values: args } = parseArgs({
   options: {
     learners: { type: 'string', default: '200' },
     'ablation-learners': { type: 'string', default: '50' },
+    'sensitivity-learners': { type: 'string', default: '50' },
     seed: { type: 'string', default: 'interval' },
     workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
     'no-write': { type: 'boolean', default: false },
@@ -66,6 +67,7 @@ async function simulateAll(): Promise<ReportData> {
   const cpuAtStart = process.cpuUsage();
   const learners = Number(args.learners);
   const ablationLearners = Math.min(learners, Number(args['ablation-learners']));
+  const sensitivityLearners = Number(args['sensitivity-learners']);
   const seed = args.seed;
   const workers = Math.max(1, Number(args.workers));
   const scenarios = allScenarios();
@@ -80,12 +82,23 @@ async function simulateAll(): Promise<ReportData> {
     ...bySize.flatMap((scenario) =>
       ABLATIONS.map((p): Job => ({ kind: 'cell', scenario, policyId: p.id, learners: ablationLearners, seed })),
     ),
+    ...bySize.flatMap((scenario) =>
+      [...PLAIN_POLICY_IDS, PLAN_POLICY_ID].map((policyId): Job => ({
+        kind: 'cell',
+        scenario,
+        policyId,
+        learners: sensitivityLearners,
+        seed,
+        truth: 'default',
+      })),
+    ),
   ];
+  const loadLearners = Math.min(LOAD_BALANCE.learners, learners);
   const loadJobs: Job[] = [plainFsrs(0.9), plainFsrs(0.9, { loadBalance: true })].map((policy) => ({
     kind: 'daily-load',
     scenario: LOAD_BALANCE.scenario,
     policyId: policy.id,
-    learners: LOAD_BALANCE.learners,
+    learners: loadLearners,
     seed,
     fromDay: LOAD_BALANCE.fromDay,
     options: { ...DEFAULT_OPTIONS, afterDays: LOAD_BALANCE.days },
@@ -93,8 +106,9 @@ async function simulateAll(): Promise<ReportData> {
   const results = await runJobs([...loadJobs, ...cellJobs], workers);
   const [withoutLoad, withLoad] = results.slice(0, 2) as DailyLoad[][];
   const cells = results.slice(2) as CellResult[];
-  const main = cells.filter((c) => c.learners.length === learners && POLICIES.some((p) => p.id === c.policyId));
+  const main = cells.filter((c) => c.truth === 'drawn' && POLICIES.some((p) => p.id === c.policyId));
   const ablationCells = cells.filter((c) => ABLATIONS.some((p) => p.id === c.policyId));
+  const sensitivityCells = cells.filter((c) => c.truth === 'default');
 
   const ablations: AblationRow[] = scenarios.flatMap((scenario) => {
     const plan = main.find((c) => c.policyId === PLAN_POLICY_ID && scenarioKey(c.scenario) === scenarioKey(scenario))!;
@@ -134,8 +148,26 @@ async function simulateAll(): Promise<ReportData> {
     summaries: main.map(summarise),
     verdicts: scenarios.map((scenario) => verdict(main, scenario)),
     ablations,
+    sensitivityLearners,
+    sensitivity: scenarios.map((scenario) => {
+      const inScenario = sensitivityCells.filter((c) => scenarioKey(c.scenario) === scenarioKey(scenario));
+      const plain = inScenario
+        .filter((c) => PLAIN_POLICY_IDS.includes(c.policyId))
+        .map((c) => ({ cell: c, summary: summarise(c) }))
+        .reduce((a, b) => (b.summary.recallOnDay.mean > a.summary.recallOnDay.mean ? b : a));
+      const plan = inScenario.find((c) => c.policyId === PLAN_POLICY_ID)!;
+      return {
+        scenario,
+        bestPlainId: plain.cell.policyId,
+        bestPlainRecall: plain.summary.recallOnDay.mean,
+        planRecall: summarise(plan).recallOnDay.mean,
+        margin: estimate(plan.learners.map((l, i) => l.recallOnDay - plain.cell.learners[i].recallOnDay)),
+        planAnswers: summarise(plan).answersBefore,
+        bestPlainAnswers: plain.summary.answersBefore,
+      };
+    }),
     loadBalance: {
-      learners: LOAD_BALANCE.learners,
+      learners: loadLearners,
       deckSize: LOAD_BALANCE.scenario.deckSize,
       days: LOAD_BALANCE.days,
       fromDay: LOAD_BALANCE.fromDay,

@@ -1,3 +1,4 @@
+import { default_w } from 'ts-fsrs';
 import { newMemoryState, nextReview, type MemoryState, type SchedulingSettings } from '../practice/next-review.js';
 import type { RatingName } from '../practice/score-answer.js';
 import { answer, drawTrueWeights, makeLearner, trueRecall, type Learner, type TrueMemory } from './learner.js';
@@ -101,10 +102,18 @@ function studyDateOf(day: number): string {
   return new Date(BASE_MS + day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The same 200 (or n) learners face every scenario and policy: their weights depend only on the seed and their number. */
-export function learnerFor(seed: string, learnerIndex: number): Learner {
-  return makeLearner(drawTrueWeights(seededRandom(`${seed}/learner/${learnerIndex}`)));
+/**
+ * The same 200 (or n) learners face every scenario and policy: their weights depend only on the
+ * seed and their number. With `truth: 'default'` every learner's memory is exactly what the
+ * scheduler assumes (ts-fsrs's default weights), for a sensitivity check.
+ */
+export function learnerFor(seed: string, learnerIndex: number, truth: Truth = 'drawn'): Learner {
+  return makeLearner(
+    truth === 'default' ? default_w : drawTrueWeights(seededRandom(`${seed}/learner/${learnerIndex}`)),
+  );
 }
+
+export type Truth = 'drawn' | 'default';
 
 /**
  * One learner practising one deck under one policy, day by day. Each study day has one session

@@ -113,16 +113,18 @@ describe('verdict', () => {
     overflowDays,
   });
   const cells = (plan: [number, number], referenceOverflowDays: [number, number]): CellResult[] => [
-    { scenario, policyId: 'fsrs-0.90', learners: [outcome(0.5, 70, 0), outcome(0.6, 70, 0)] },
-    { scenario, policyId: 'fsrs-0.95', learners: [outcome(0.4, 70, 0), outcome(0.5, 70, 0)] },
+    { scenario, policyId: 'fsrs-0.90', truth: 'drawn', learners: [outcome(0.5, 70, 0), outcome(0.6, 70, 0)] },
+    { scenario, policyId: 'fsrs-0.95', truth: 'drawn', learners: [outcome(0.4, 70, 0), outcome(0.5, 70, 0)] },
     {
       scenario,
       policyId: 'interval-plan',
+      truth: 'drawn',
       learners: [outcome(plan[0], plan[1], 0), outcome(plan[0] + 0.1, plan[1], 0)],
     },
     {
       scenario,
       policyId: 'fsrs-0.90-even',
+      truth: 'drawn',
       learners: referenceOverflowDays.map((days) => outcome(0.5, 70, days)),
     },
   ];

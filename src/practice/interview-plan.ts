@@ -139,10 +139,27 @@ export function reviewValue({
   interviewAt: Date;
   settings: SchedulingSettings;
 }): ReviewValue {
+  return valueOnClock({ memory, now, nowOnClock: toStudyClock(now, settings), interviewAt, settings });
+}
+
+/** `reviewValue` with `now` already on the study clock (a ranking converts it once, not once a card). */
+function valueOnClock({
+  memory,
+  now,
+  nowOnClock,
+  interviewAt,
+  settings,
+}: {
+  memory: MemoryState;
+  now: Date;
+  nowOnClock: Date;
+  interviewAt: Date;
+  settings: SchedulingSettings;
+}): ReviewValue {
   const ifSkipped = retrievability({ stability: memory.stability, lastReviewAt: memory.lastReviewAt, at: interviewAt });
   if (!memory.lastReviewAt || memory.stability <= 0) return { gain: 0, cost: 1 };
   const daysAhead = Math.max(0, (interviewAt.getTime() - now.getTime()) / DAY_MS);
-  const elapsedDays = dateDiffInDays(toStudyClock(memory.lastReviewAt, settings), toStudyClock(now, settings));
+  const elapsedDays = dateDiffInDays(toStudyClock(memory.lastReviewAt, settings), nowOnClock);
   const state = { stability: memory.stability, difficulty: memory.difficulty };
   const recallNow = retrievability({ stability: memory.stability, lastReviewAt: memory.lastReviewAt, at: now });
   let recalled = 0;
@@ -185,8 +202,9 @@ export function rankForInterview<T extends PlannedCard>({
   interviewAt: Date;
   settings: SchedulingSettings;
 }): T[] {
+  const nowOnClock = toStudyClock(now, settings);
   return cards
-    .map((card) => ({ card, value: reviewValue({ memory: card.memory, now, interviewAt, settings }) }))
+    .map((card) => ({ card, value: valueOnClock({ memory: card.memory, now, nowOnClock, interviewAt, settings }) }))
     .sort(
       (a, b) =>
         worth(b.value) - worth(a.value) || (a.card.cardId < b.card.cardId ? -1 : a.card.cardId > b.card.cardId ? 1 : 0),

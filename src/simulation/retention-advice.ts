@@ -15,7 +15,7 @@ export interface RetentionOption {
   answersPerDay: number;
   /** Expected number of questions recalled, averaged over the days of the horizon. */
   recalled: number;
-  /** Answers per question recalled (answers over the horizon / `recalled`). */
+  /** Answers a day per question recalled (`answersPerDay` / `recalled`): the work each question kept costs. */
   answersPerRecalled: number;
 }
 

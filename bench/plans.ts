@@ -1,12 +1,12 @@
 import pg from 'pg';
+import type { Statement } from '../src/database/statement.js';
 import {
-  CARD_BY_QUESTION_SQL,
-  dueLearningSql,
-  dueReviewSql,
-  newCandidatesSql,
-  queueCountsSql,
-  REVIEW_HISTORY_SQL,
-  type Sql,
+  DUE_LEARNING,
+  DUE_REVIEW,
+  LOCK_CARD,
+  NEW_CANDIDATES,
+  QUEUE_COUNTS,
+  REVIEW_HISTORY,
 } from '../src/practice/practice.queries.js';
 import { SEED_EMAIL_DOMAIN } from './seed.js';
 
@@ -49,18 +49,18 @@ export async function checkPlans(url: string, log: (line: string) => void): Prom
     const now = new Date();
     const dayStart = new Date(now.getTime() - 6 * 3_600_000);
     const dayEnd = new Date(dayStart.getTime() + 86_400_000);
-    const queries: Array<[string, Sql]> = [
-      ['queue: due learning steps', dueLearningSql({ userId, now, limit: 20 })],
-      ['queue: due reviews by recall', dueReviewSql({ userId, now, dayEnd, limit: 20 })],
-      ['queue: new candidates', newCandidatesSql({ userId, now, limit: 20 })],
-      ['queue: counts', queueCountsSql({ userId, now, dayStart, dayEnd })],
-      ['review: lock the card', { text: `${CARD_BY_QUESTION_SQL} FOR UPDATE`, values: [userId, questionId] }],
-      ['card: review history', { text: REVIEW_HISTORY_SQL, values: [cardId] }],
+    const queries: Array<[string, Statement<unknown>, unknown[]]> = [
+      ['queue: due learning steps', DUE_LEARNING, [userId, now, 20]],
+      ['queue: due reviews by recall', DUE_REVIEW, [userId, now, dayEnd, 20]],
+      ['queue: new candidates', NEW_CANDIDATES, [userId, now, 20]],
+      ['queue: counts', QUEUE_COUNTS, [userId, now, dayStart, dayEnd]],
+      ['review: lock the card', LOCK_CARD, [userId, questionId]],
+      ['card: review history', REVIEW_HISTORY, [cardId]],
     ];
     let problems = 0;
     await client.query('BEGIN');
-    for (const [name, sql] of queries) {
-      const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, sql.values);
+    for (const [name, query, values] of queries) {
+      const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.text}`, values);
       const plan = result.rows[0]['QUERY PLAN'][0];
       const nodes = flatten(plan.Plan);
       const seqScans = nodes.filter((n) => n['Node Type'] === 'Seq Scan' && LARGE_TABLES.has(n['Relation Name'] ?? ''));

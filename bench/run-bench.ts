@@ -10,6 +10,7 @@ import { newSecretToken } from '../src/common/secret-token.js';
 import { freePort } from '../test/support/postgres.js';
 import { makeGroupFixture } from './group-fixture.js';
 import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
+import { measureDrill } from './web-bench.js';
 
 /**
  * `npm run bench`: the app (a real `node dist/src/main.js` process) and the raw Fastify + pg
@@ -17,9 +18,11 @@ import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
  * autocannon in one run (app, baseline, baseline, app: half the duration each time). Writes
  * bench/results.json and prints a table.
  *
+ * Then the web app in Chromium (bench/web-bench.ts): first card ready and next card shown.
+ *
  * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20, per side
  * and scenario), BENCH_ROUNDS (4), BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of
- * scenario names, to run only those).
+ * scenario names, to run only those), BENCH_WEB=false (skip the browser part).
  */
 const root = join(import.meta.dirname, '..', '..');
 const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
@@ -158,6 +161,10 @@ async function main(): Promise<void> {
         };
       }
       const loginTiming = await measureLoginTiming(`http://127.0.0.1:${appPort}`);
+      const web =
+        process.env.BENCH_WEB === 'false'
+          ? undefined
+          : await measureDrill({ baseUrl: `http://127.0.0.1:${appPort}`, tokens: await mintSessions(databaseUrl, 24) });
       const report = {
         when: new Date().toISOString(),
         node: process.version,
@@ -171,6 +178,7 @@ async function main(): Promise<void> {
         },
         scenarios: results,
         loginTiming,
+        web,
       };
       if (!only) await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
       printTable(results);
@@ -178,6 +186,13 @@ async function main(): Promise<void> {
         `login, median of ${loginTiming.samples} each: wrong password ${loginTiming.wrongPasswordMedianMs} ms, ` +
           `unknown email ${loginTiming.unknownEmailMedianMs} ms`,
       );
+      if (web) {
+        console.log(
+          `web app in Chromium: first card ready p50 ${web.firstCard.p50Ms} ms, p95 ${web.firstCard.p95Ms} ms ` +
+            `(${web.firstCard.samples} fresh contexts); next card after a rating p50 ${web.nextCard.p50Ms} ms, ` +
+            `p95 ${web.nextCard.p95Ms} ms (${web.nextCard.samples} ratings)`,
+        );
+      }
     } finally {
       await stopProcess(baseline);
     }

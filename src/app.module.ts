@@ -1,13 +1,14 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { ProblemFilter } from './common/problem.filter.js';
-import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { AccessModule } from './access/access.module.js';
+import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
@@ -28,7 +29,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: databaseUrl,
@@ -37,6 +37,9 @@ export class AppModule {
           }),
           retryAttempts: 0,
         }),
+        DatabaseModule,
+        AccessModule,
+        IdempotencyModule,
         HealthModule,
         QuestionsModule,
         QuestionBankModule,

@@ -1,15 +1,16 @@
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import { LogController, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
-import { DomainError } from './common/domain-error.js';
-import { requestIdFor } from './common/logging.js';
+import { createRootLogger, logRequests, PinoNestLogger, requestIdFor } from './common/logging.js';
 import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
 import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
+import { APP_CSP, relaxCspForDocs, serveWebApp } from './web-app.js';
+import { requestError } from './common/common.errors.js';
 
 /**
  * The Nest application on Fastify, fully configured but not listening; shared by main,
@@ -18,16 +19,21 @@ import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
 export async function createHttpApp({
   config,
   databaseUrl,
+  logger = createRootLogger(config),
   isPreview = false,
 }: {
   config: AppConfig;
   databaseUrl: string;
+  /** The process's root logger (main passes its own, so start-up and requests share one). */
+  logger?: Logger;
   isPreview?: boolean;
 }): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    logger: false,
+    loggerInstance: logger,
+    // One line per request, written by logRequests when the response is sent.
+    logController: new LogController({ disableRequestLogging: true }),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     forceCloseConnections: 'idle',
@@ -37,28 +43,20 @@ export async function createHttpApp({
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
-    bufferLogs: true,
     abortOnError: false,
     // JSON only: Nest's parsers (JSON and urlencoded) are replaced by the one in guardInput.
     bodyParser: false,
     preview: isPreview,
-    ...(isPreview ? { logger: false } : {}),
+    logger: isPreview ? false : new PinoNestLogger(logger),
   });
-  if (!isPreview) app.useLogger(app.get(Logger));
-  guardInput(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
+  const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify);
+  guardInput(fastify, config.bodyLimitBytes);
   await app.register(fastifyCookie);
-  // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too).
-  app.useSecurityHeaders({
-    // Swagger UI at /docs needs inline script and style; everything else is JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too);
+  // the strict CSP everywhere but Swagger UI's pages (web-app.ts).
+  app.useSecurityHeaders({ contentSecurityPolicy: { directives: APP_CSP }, xFrameOptions: { action: 'deny' } });
+  relaxCspForDocs(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
@@ -71,6 +69,7 @@ export async function createHttpApp({
       done();
     });
   serveOpenApi(app, buildOpenApiDocument(app));
+  if (!isPreview) await serveWebApp(app, config.webDir);
   await app.init();
   return app;
 }
@@ -88,7 +87,7 @@ function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     if (jsonDepth(body as string) > MAX_JSON_DEPTH) {
-      done(new DomainError('request.too-deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`), undefined);
+      done(requestError('request.too-deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`), undefined);
       return;
     }
     void parseJson(request, body as string, done);
@@ -103,7 +102,7 @@ function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
       return;
     }
     done(
-      new DomainError('request.invalid-text', `A NUL character or a lone surrogate at ${at}.`, [
+      requestError('request.invalid-text', `A NUL character or a lone surrogate at ${at}.`, [
         { field: at, message: 'contains a NUL character or broken Unicode' },
       ]),
     );

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { createRootLogger } from './common/logging.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { openDatabaseServer, type DatabaseServer } from './database/database-server.js';
 import { runPendingMigrations } from './database/migrate.js';
@@ -21,11 +22,7 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const log = pino({
-    level: config.logLevel,
-    transport:
-      config.logFormat === 'pretty' ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } : undefined,
-  });
+  const log = createRootLogger(config);
   const fail = async (message: string, server?: DatabaseServer): Promise<never> => {
     log.fatal(message);
     await server?.stop();
@@ -44,7 +41,7 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof createHttpApp>>;
   try {
-    app = await connectWithRetry(() => createHttpApp({ config, databaseUrl: server.url }), log);
+    app = await connectWithRetry(() => createHttpApp({ config, databaseUrl: server.url, logger: log }), log);
     const applied = await runPendingMigrations(app.get(DataSource));
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     if (config.isBankSyncOnStart) await app.get(BankSyncService).sync(config.bankDir);
@@ -73,8 +70,9 @@ async function main(): Promise<void> {
     log.flush();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // `on`, not `once`: a second signal while stopping must not kill the process before its Postgres stops.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -103,7 +101,7 @@ const TRANSIENT =
  * Start-up does not give up on the first refusal: it retries with exponential backoff
  * (0.5 s doubling to 15 s) and says so, until Postgres answers or the process is stopped.
  */
-async function connectWithRetry<T>(connect: () => Promise<T>, log: pino.Logger): Promise<T> {
+async function connectWithRetry<T>(connect: () => Promise<T>, log: Logger): Promise<T> {
   let delayMs = 500;
   let isStopped = false;
   const onSignal = () => {

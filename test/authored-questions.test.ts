@@ -1,183 +1,118 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { newUser, type TestUser } from './support/users.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { questionPayload } from './support/payloads.js';
+import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
+
+/** Public questions of the fixture bank's `scaling` topic (test/fixtures/bank/scaling). */
+const FIXTURE_SCALING_QUESTIONS = 3;
 
 describe('authored questions', () => {
   let t: TestApp;
   let author: TestUser;
   let stranger: TestUser;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
-    [author, stranger] = [await newUser(t), await newUser(t)];
+    [author, stranger] = [await t.newUser(), await t.newUser()];
   });
-  after(() => t.close());
-
-  const create = (user: TestUser, payload = questionPayload()) =>
-    t.request({ method: 'POST', url: '/api/questions', headers: user.bearer, payload });
+  afterAll(() => t.close());
 
   it('creates a private question with ids assigned to its criteria', async () => {
-    const response = await create(author);
-    assert.equal(response.statusCode, 201, response.body);
-    const body = response.json();
-    assert.equal(body.isAuthored, true);
-    assert.equal(body.authorId, author.id);
-    assert.equal(body.slug, null);
-    assert.equal(body.rubric.revision, 1);
-    assert.equal(new Set(body.rubric.criteria.map((c: { id: string }) => c.id)).size, 3);
+    const response = await t.as(author).post('/api/questions', questionPayload());
+    expect(response.status).toBe(201);
+    const body = response.body;
+    expect(body.isAuthored).toBe(true);
+    expect(body.authorId).toBe(author.id);
+    expect(body.slug).toBeNull();
+    expect(body.rubric.revision).toBe(1);
+    expect(new Set(body.rubric.criteria.map((c: { id: string }) => c.id)).size).toBe(3);
   });
 
   it('keeps a private question out of everyone else’s reads and search (404), and in the author’s', async () => {
-    const q = (await create(author, questionPayload({ title: 'Zanzibar-style sharding question' }))).json();
-    assert.equal(
-      (await t.request({ method: 'GET', url: `/api/questions/${q.id}`, headers: stranger.bearer })).statusCode,
-      404,
-    );
-    assert.equal((await t.request({ method: 'GET', url: `/api/questions/${q.id}` })).statusCode, 404);
-    const search = (url: string, user?: TestUser) =>
-      t
-        .request({ method: 'GET', url, headers: user?.bearer ?? {} })
-        .then((r) => r.json().items.map((i: { id: string }) => i.id));
-    assert.ok(!(await search('/api/questions?q=Zanzibar', stranger)).includes(q.id));
-    assert.ok(!(await search('/api/questions?q=Zanzibar')).includes(q.id));
-    assert.ok((await search('/api/questions?q=Zanzibar', author)).includes(q.id));
-    assert.equal(
-      (await t.request({ method: 'GET', url: `/api/questions/${q.id}`, headers: author.bearer })).statusCode,
-      200,
-    );
-    const topics = (await t.request({ method: 'GET', url: '/api/topics' })).json();
-    const scaling = topics.find((topic: { slug: string }) => topic.slug === 'scaling');
-    const { rows } = await t.sql.query(
-      `SELECT count(*)::int AS n FROM questions q JOIN topics t ON t.id = q.topic_id WHERE t.slug = 'scaling' AND q.owner_id IS NULL AND q.retired_at IS NULL`,
-    );
-    assert.equal(scaling.questionCount, rows[0].n, 'topic counts cover the public bank only');
+    const q = await t.newQuestion(author, { title: 'Zanzibar-style sharding question' });
+    expect((await t.as(stranger).get(`/api/questions/${q.id}`)).status).toBe(404);
+    expect((await t.anon.get(`/api/questions/${q.id}`)).status).toBe(404);
+    const search = async (requester: TestApp['anon']) =>
+      ((await requester.get('/api/questions?q=Zanzibar').expect(200)).body.items as Array<{ id: string }>).map(
+        (i) => i.id,
+      );
+    expect(await search(t.as(stranger))).not.toContain(q.id);
+    expect(await search(t.anon)).not.toContain(q.id);
+    expect(await search(t.as(author))).toContain(q.id);
+    expect((await t.as(author).get(`/api/questions/${q.id}`)).status).toBe(200);
+    const topics = (await t.anon.get('/api/topics').expect(200)).body as Array<{ slug: string; questionCount: number }>;
+    // Topic counts cover the public bank only: the author's private scaling questions are not in it.
+    expect(topics.find((topic) => topic.slug === 'scaling')?.questionCount).toBe(FIXTURE_SCALING_QUESTIONS);
   });
 
-  const refused: Array<[string, Record<string, unknown>, string]> = [
-    ['a short design model answer', { modelAnswer: 'Too short.' }, 'modelAnswer'],
+  it.each<[string, string, Record<string, unknown>]>([
+    ['a short design model answer', 'modelAnswer', { modelAnswer: 'Too short.' }],
     [
       'two criteria',
-      { rubric: { criteria: questionPayload().rubric.criteria.slice(0, 2), redFlags: ['A red flag here.'] } },
       'rubric.criteria',
+      { rubric: { criteria: questionPayload().rubric.criteria.slice(0, 2), redFlags: ['A red flag here.'] } },
     ],
     [
       'a zero weight',
+      'rubric.criteria.0.weight',
       {
         rubric: {
           ...questionPayload().rubric,
           criteria: questionPayload().rubric.criteria.map((c) => ({ ...c, weight: 0 })),
         },
       },
-      'rubric.criteria.0.weight',
     ],
-    ['no red flags', { rubric: { ...questionPayload().rubric, redFlags: [] } }, 'rubric.redFlags'],
-    ['no follow-ups', { followUps: [] }, 'followUps'],
-    ['an unknown topic', { topic: 'astrology' }, 'topic'],
-    ['difficulty 6', { difficulty: 6 }, 'difficulty'],
-    ['an unknown field', { slug: 'my-own-slug' }, 'slug'],
-  ];
-  for (const [name, override, field] of refused) {
-    it(`refuses ${name} with a 400 naming ${field}`, async () => {
-      const response = await create(author, questionPayload(override));
-      assert.equal(response.statusCode, 400, response.body);
-      assert.ok(
-        response.json().errors.some((e: { field: string }) => e.field === field),
-        response.body,
-      );
-    });
-  }
-
-  it('makes an edit a new revision, keeps criterion ids, and leaves old reviews on their revision', async () => {
-    const q = (await create(author)).json();
-    const review = await t.request({
-      method: 'POST',
-      url: '/api/practice/reviews',
-      headers: author.bearer,
-      payload: { questionId: q.id, criteriaMet: [q.rubric.criteria[0].id] },
-    });
-    assert.equal(review.statusCode, 201, review.body);
-    const criteria = q.rubric.criteria.map(
-      (c: { id: string; text: string; weight: number; terms: string[] }, i: number) => ({
-        ...c,
-        weight: i === 0 ? 5 : c.weight,
-      }),
-    );
-    const edit = await t.request({
-      method: 'PATCH',
-      url: `/api/questions/${q.id}`,
-      headers: author.bearer,
-      payload: {
-        title: 'How would you shard a very write-heavy table?',
-        rubric: { criteria, redFlags: q.rubric.redFlags },
-      },
-    });
-    assert.equal(edit.statusCode, 200, edit.body);
-    assert.equal(edit.json().revision, 2);
-    assert.equal(edit.json().rubric.revision, 2);
-    assert.deepEqual(
-      edit.json().rubric.criteria.map((c: { id: string }) => c.id),
-      q.rubric.criteria.map((c: { id: string }) => c.id),
-    );
-    const history = (
-      await t.request({ method: 'GET', url: `/api/practice/cards/${q.id}`, headers: author.bearer })
-    ).json();
-    assert.equal(history.reviews[0].rubricRevision, 1);
+    ['no red flags', 'rubric.redFlags', { rubric: { ...questionPayload().rubric, redFlags: [] } }],
+    ['no follow-ups', 'followUps', { followUps: [] }],
+    ['an unknown topic', 'topic', { topic: 'astrology' }],
+    ['difficulty 6', 'difficulty', { difficulty: 6 }],
+    ['an unknown field', 'slug', { slug: 'my-own-slug' }],
+  ])('refuses %s with a 400 naming %s', async (_name, field, override) => {
+    const response = await t.as(author).post('/api/questions', questionPayload(override));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ field }));
   });
 
-  it('lets only the author change it: 404 for a stranger, 409 for a bank question even for its id', async () => {
-    const q = (await create(author)).json();
-    const byStranger = await t.request({
-      method: 'PATCH',
-      url: `/api/questions/${q.id}`,
-      headers: stranger.bearer,
-      payload: { difficulty: 1 },
+  it('makes an edit a new revision, keeps criterion ids, and leaves old reviews on their revision', async () => {
+    const q = await t.newQuestion(author);
+    const review = await t
+      .as(author)
+      .post('/api/practice/reviews', { questionId: q.id, criteriaMet: [q.rubric.criteria[0].id] });
+    expect(review.status).toBe(201);
+    const criteria = q.rubric.criteria.map((c, i) => ({ ...c, weight: i === 0 ? 5 : c.weight }));
+    const edit = await t.as(author).patch(`/api/questions/${q.id}`, {
+      title: 'How would you shard a very write-heavy table?',
+      rubric: { criteria, redFlags: q.rubric.redFlags },
     });
-    assert.equal(byStranger.statusCode, 404);
-    const deleteByStranger = await t.request({
-      method: 'DELETE',
-      url: `/api/questions/${q.id}`,
-      headers: stranger.bearer,
-    });
-    assert.equal(deleteByStranger.statusCode, 404);
-    const bank = (await t.request({ method: 'GET', url: '/api/questions/cap-theorem' })).json();
-    const onBank = await t.request({
-      method: 'PATCH',
-      url: `/api/questions/${bank.id}`,
-      headers: author.bearer,
-      payload: { difficulty: 1 },
-    });
-    assert.equal(onBank.statusCode, 403);
-    const admin = await newUser(t);
-    await t.sql.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
-    const byAdminOnBank = await t.request({
-      method: 'PATCH',
-      url: `/api/questions/${bank.id}`,
-      headers: admin.bearer,
-      payload: { difficulty: 1 },
-    });
-    assert.equal(byAdminOnBank.statusCode, 409);
-    assert.equal(byAdminOnBank.json().code, 'question.managed-by-bank');
-    const byAdmin = await t.request({
-      method: 'PATCH',
-      url: `/api/questions/${q.id}`,
-      headers: admin.bearer,
-      payload: { difficulty: 2 },
-    });
-    assert.equal(byAdmin.statusCode, 200);
+    expect(edit.status).toBe(200);
+    expect(edit.body.revision).toBe(2);
+    expect(edit.body.rubric.revision).toBe(2);
+    expect(edit.body.rubric.criteria.map((c: { id: string }) => c.id)).toStrictEqual(
+      q.rubric.criteria.map((c) => c.id),
+    );
+    const history = (await t.as(author).get(`/api/practice/cards/${q.id}`).expect(200)).body;
+    expect(history.reviews[0].rubricRevision).toBe(1);
+  });
+
+  it('lets only the author or an admin change it: 404 for a stranger, 403 on a bank question, 409 for an admin there', async () => {
+    const q = await t.newQuestion(author);
+    expect((await t.as(stranger).patch(`/api/questions/${q.id}`, { difficulty: 1 })).status).toBe(404);
+    expect((await t.as(stranger).delete(`/api/questions/${q.id}`)).status).toBe(404);
+    const bank = await t.bankQuestion('partition-choice');
+    expect((await t.as(author).patch(`/api/questions/${bank.id}`, { difficulty: 1 })).status).toBe(403);
+    const admin = await t.newUser({ role: 'admin' });
+    const byAdminOnBank = await t.as(admin).patch(`/api/questions/${bank.id}`, { difficulty: 1 });
+    expect(byAdminOnBank.status).toBe(409);
+    expect(byAdminOnBank.body.code).toBe('question.managed-by-bank');
+    const byAdmin = await t.as(admin).patch(`/api/questions/${q.id}`, { difficulty: 2 });
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.difficulty).toBe(2);
   });
 
   it('retires on delete: gone from reads, history kept', async () => {
-    const q = (await create(author)).json();
-    assert.equal(
-      (await t.request({ method: 'DELETE', url: `/api/questions/${q.id}`, headers: author.bearer })).statusCode,
-      204,
-    );
-    const list = (
-      await t.request({ method: 'GET', url: '/api/questions?limit=100&topic=scaling', headers: author.bearer })
-    ).json();
-    assert.ok(!list.items.some((i: { id: string }) => i.id === q.id));
+    const q = await t.newQuestion(author);
+    expect((await t.as(author).delete(`/api/questions/${q.id}`)).status).toBe(204);
+    const list = (await t.as(author).get('/api/questions?limit=100&topic=scaling').expect(200)).body;
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(q.id);
     const { rows } = await t.sql.query(`SELECT retired_at FROM questions WHERE id = $1`, [q.id]);
-    assert.ok(rows[0].retired_at);
+    expect(rows[0].retired_at).toBeInstanceOf(Date);
   });
 });

@@ -1,14 +1,15 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildOpenApiDocument } from '../src/openapi.js';
 import { SessionAuthGuard } from '../src/sessions/session-auth.guard.js';
+import { FIXTURE_BANK_DIR } from './support/global-setup.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { newUser } from './support/users.js';
 
 const SOME_UUID = '00000000-0000-4000-8000-000000000000';
+/** Questions in the fixture bank (test/fixtures/bank). */
+const FIXTURE_BANK_QUESTIONS = 12;
 
 interface Operation {
-  method: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   isPublic: boolean;
 }
@@ -19,7 +20,7 @@ function operations(document: ReturnType<typeof buildOpenApiDocument>): Operatio
     Object.entries(item as Record<string, { security?: unknown[] }>)
       .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
       .map(([method, op]) => ({
-        method: method.toUpperCase(),
+        method: method as Operation['method'],
         path: path.replace(/\{[^}]+\}/g, SOME_UUID),
         isPublic: Array.isArray(op.security) && op.security.some((s) => Object.keys(s as object).length === 0),
       })),
@@ -29,37 +30,41 @@ function operations(document: ReturnType<typeof buildOpenApiDocument>): Operatio
 describe(SessionAuthGuard.name, () => {
   let t: TestApp;
   let ops: Operation[];
-  before(async () => {
-    t = await startTestApp({ bankDir: null });
+  beforeAll(async () => {
+    // The admin sync below reads the configured bank folder: the fixture bank, never the live one.
+    t = await startTestApp({ bank: 'none', env: { BANK_DIR: FIXTURE_BANK_DIR } });
     ops = operations(buildOpenApiDocument(t.app));
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('finds the routes in the OpenAPI document, public and not', () => {
-    assert.ok(ops.filter((op) => op.isPublic).length >= 4);
-    assert.ok(ops.filter((op) => !op.isPublic).length >= 8);
+    expect(ops.filter((op) => op.isPublic).length).toBeGreaterThanOrEqual(4);
+    expect(ops.filter((op) => !op.isPublic).length).toBeGreaterThanOrEqual(8);
   });
 
   it('answers 401 to an anonymous caller on every route not marked public', async () => {
+    const answers = [];
     for (const op of ops.filter((o) => !o.isPublic)) {
-      const response = await t.request({
-        method: op.method as 'GET',
-        url: op.path,
-        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: {} }),
+      const request =
+        op.method === 'get' || op.method === 'delete' ? t.anon[op.method](op.path) : t.anon[op.method](op.path, {});
+      const response = await request;
+      answers.push({
+        route: `${op.method.toUpperCase()} ${op.path}`,
+        status: response.status,
+        code: response.body.code,
       });
-      assert.equal(response.statusCode, 401, `${op.method} ${op.path} answered ${response.statusCode}`);
-      assert.equal(response.json().code, 'auth.unauthenticated');
     }
+    expect(answers).toStrictEqual(answers.map(({ route }) => ({ route, status: 401, code: 'auth.unauthenticated' })));
   });
 
   it('hides admin routes from non-admins (404) and serves them to admins', async () => {
-    const user = await newUser(t);
-    const refused = await t.request({ method: 'POST', url: '/api/admin/question-bank/sync', headers: user.bearer });
-    assert.equal(refused.statusCode, 404);
-    const admin = await newUser(t);
-    await t.sql.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
-    const served = await t.request({ method: 'POST', url: '/api/admin/question-bank/sync', headers: admin.bearer });
-    assert.equal(served.statusCode, 200, served.body);
-    assert.equal(served.json().created > 0 || served.json().unchanged > 0, true);
+    const user = await t.newUser();
+    const refused = await t.as(user).post('/api/admin/question-bank/sync');
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('route.not-found');
+    const admin = await t.newUser({ role: 'admin' });
+    const served = await t.as(admin).post('/api/admin/question-bank/sync');
+    expect(served.status).toBe(200);
+    expect(served.body).toMatchObject({ created: FIXTURE_BANK_QUESTIONS, revised: 0, retired: 0, unchanged: 0 });
   });
 });

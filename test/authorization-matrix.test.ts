@@ -1,10 +1,9 @@
-import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildOpenApiDocument } from '../src/openapi.js';
+import { FIXTURE_BANK_DIR } from './support/global-setup.js';
 import { questionPayload } from './support/payloads.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { newUser, type TestUser } from './support/users.js';
+import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 /**
  * Who reaches what, for every route in the OpenAPI document and every role. One letter per
@@ -50,6 +49,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/practice/reviews': SET_READERS,
   'POST /api/practice/answers/analyze': SET_READERS,
   'GET /api/practice/cards/{questionId}': 'hhhhhhhr',
+  'GET /api/practice/cards/{questionId}/preview': SET_READERS,
   'PATCH /api/practice/cards/{questionId}': SET_READERS,
   'GET /api/practice/forecast': SELF,
   'GET /api/practice/deck': SELF,
@@ -110,24 +110,24 @@ describe('authorization matrix', () => {
   let bankQuestionId: string;
   let operations: string[];
 
-  before(async () => {
-    t = await startTestApp();
+  beforeAll(async () => {
+    // The admin's bank sync reads the configured folder: the fixture bank the database holds.
+    t = await startTestApp({ env: { BANK_DIR: FIXTURE_BANK_DIR } });
     users = {
-      stranger: await newUser(t),
-      admin: await newUser(t),
-      viewer: await newUser(t),
-      editor: await newUser(t),
-      member: await newUser(t),
-      candidate: await newUser(t),
-      owner: await newUser(t),
+      stranger: await t.newUser(),
+      admin: await t.newUser({ role: 'admin' }),
+      viewer: await t.newUser(),
+      editor: await t.newUser(),
+      member: await t.newUser(),
+      candidate: await t.newUser(),
+      owner: await t.newUser(),
     };
-    await t.sql.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [users.admin.id]);
-    bankQuestionId = (await t.request({ method: 'GET', url: '/api/questions/cap-theorem' })).json().id;
+    bankQuestionId = (await t.bankQuestion('partition-choice')).id;
     operations = Object.entries(buildOpenApiDocument(t.app).paths).flatMap(([path, item]) =>
       Object.keys(item as object).map((method) => `${method.toUpperCase()} ${path}`),
     );
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   /** A fresh session for a user, minted as the app mints them: logout or revocation in one case cannot leak into another. */
   async function tokenFor(user: TestUser): Promise<string> {
@@ -142,33 +142,28 @@ describe('authorization matrix', () => {
 
   async function fixture(): Promise<Fixture> {
     const owner = users.owner;
-    const call = async (method: 'POST' | 'PUT', url: string, payload: object, as: TestUser = owner) => {
-      const response = await t.request({
-        method,
-        url,
-        headers: { authorization: `Bearer ${await tokenFor(as)}` },
-        payload,
-      });
-      assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-      return response.json();
+    const call = async (method: 'post' | 'put', url: string, payload: object, as: TestUser = owner) => {
+      const response = await t.anon[method](url, payload).set('authorization', `Bearer ${await tokenFor(as)}`);
+      if (response.status >= 300) throw new Error(`fixture: ${method} ${url}: ${response.status} ${response.text}`);
+      return response.body;
     };
-    const question = await call('POST', '/api/questions', questionPayload());
-    await call('POST', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
-    const set = await call('POST', '/api/question-sets', {
+    const question = await call('post', '/api/questions', questionPayload());
+    await call('post', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
+    const set = await call('post', '/api/question-sets', {
       title: 'Matrix set',
       visibility: 'private',
       questionIds: [question.id, bankQuestionId],
     });
-    await call('PUT', `/api/question-sets/${set.id}/members/${users.viewer.id}`, { role: 'viewer' });
-    await call('PUT', `/api/question-sets/${set.id}/members/${users.editor.id}`, { role: 'editor' });
-    const link = await call('POST', `/api/question-sets/${set.id}/share-link`, {});
-    const group = await call('POST', '/api/study-groups', { name: 'Matrix group' });
-    await call('POST', '/api/study-groups/join', { inviteCode: group.inviteCode }, users.member);
-    const assigned = await call('POST', `/api/study-groups/${group.id}/assignments`, {
+    await call('put', `/api/question-sets/${set.id}/members/${users.viewer.id}`, { role: 'viewer' });
+    await call('put', `/api/question-sets/${set.id}/members/${users.editor.id}`, { role: 'editor' });
+    const link = await call('post', `/api/question-sets/${set.id}/share-link`, {});
+    const group = await call('post', '/api/study-groups', { name: 'Matrix group' });
+    await call('post', '/api/study-groups/join', { inviteCode: group.inviteCode }, users.member);
+    const assigned = await call('post', `/api/study-groups/${group.id}/assignments`, {
       questionSetId: set.id,
       dueAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
-    const interview = await call('POST', '/api/interviews', { questionSetId: set.id, candidateId: users.candidate.id });
+    const interview = await call('post', '/api/interviews', { questionSetId: set.id, candidateId: users.candidate.id });
     const session = await t.sql.query(
       `INSERT INTO sessions (user_id, token_hash, idle_expires_at, absolute_expires_at)
        VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day') RETURNING id`,
@@ -238,36 +233,36 @@ describe('authorization matrix', () => {
   }
 
   it('has a row for every route in the OpenAPI document, and no row for a route that is gone', () => {
-    assert.deepEqual([...operations].sort(), Object.keys(MATRIX).sort());
-    for (const [route, row] of Object.entries(MATRIX)) assert.match(row, /^[rhf]{8}$/, route);
+    expect([...operations].sort()).toStrictEqual(Object.keys(MATRIX).sort());
+    const malformedRows = Object.entries(MATRIX).filter(([, row]) => !/^[rhf]{8}$/.test(row));
+    expect(malformedRows).toStrictEqual([]);
   });
 
   it('lets every role reach exactly what the table says', async () => {
     const problems: string[] = [];
-    let shared: Fixture | undefined;
+    const shared = await fixture();
     for (const operation of Object.keys(MATRIX)) {
       const [method] = operation.split(' ');
+      // Reads share one fixture; every write gets its own (made side by side, to save time),
+      // so one role's action cannot change another's case.
+      const fixtures = method === 'GET' ? ROLES.map(() => shared) : await Promise.all(ROLES.map(() => fixture()));
       for (const [i, role] of ROLES.entries()) {
-        // Reads share one fixture; every write gets its own, so one role's action cannot change another's case.
-        const f = method === 'GET' ? (shared ??= await fixture()) : await fixture();
+        const f = fixtures[i];
         const user = role === 'anonymous' ? undefined : users[role];
         const { url, payload } = requestFor(operation, f, user);
-        const response = await t.request({
-          method: method as 'GET',
-          url,
-          headers: user ? { authorization: `Bearer ${await tokenFor(user)}` } : {},
-          ...(payload ? { payload } : method === 'GET' ? {} : { payload: {} }),
-        });
-        const seen =
-          response.statusCode === 401 || response.statusCode === 404 ? 'h' : response.statusCode === 403 ? 'f' : 'r';
-        if (response.statusCode >= 500) problems.push(`${operation} as ${role}: ${response.statusCode}`);
+        const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const request = verb === 'get' ? t.anon.get(url) : t.anon[verb](url, payload ?? {});
+        const response = user ? await request.set('authorization', `Bearer ${await tokenFor(user)}`) : await request;
+        const seen = response.status === 401 || response.status === 404 ? 'h' : response.status === 403 ? 'f' : 'r';
+        if (response.status >= 500) problems.push(`${operation} as ${role}: ${response.status}`);
         else if (seen !== MATRIX[operation][i]) {
           problems.push(
-            `${operation} as ${role}: expected ${MATRIX[operation][i]}, got ${seen} (${response.statusCode} ${response.body.slice(0, 120)})`,
+            `${operation} as ${role}: expected ${MATRIX[operation][i]}, got ${seen} (${response.status} ${response.text.slice(0, 120)})`,
           );
         }
       }
     }
-    assert.deepEqual(problems, []);
-  });
+    expect(problems).toStrictEqual([]);
+    // About 500 cases, each write on a fixture of its own: minutes on a loaded two-core machine.
+  }, 600_000);
 });

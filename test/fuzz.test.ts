@@ -1,10 +1,7 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { buildOpenApiDocument } from '../src/openapi.js';
-import { questionPayload } from './support/payloads.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { newUser, type TestUser } from './support/users.js';
+import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 /** Everything the victim owns, as one fingerprint; any write by someone else would change it. */
 const VICTIM_DATA = `SELECT md5(concat_ws('|',
@@ -27,37 +24,30 @@ describe('fuzzing every write route', () => {
   let attacker: TestUser;
   let victim: TestUser;
   let victimIds: string[];
-  let operations: Array<{ method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string }>;
+  let operations: Array<{ method: 'post' | 'put' | 'patch' | 'delete'; path: string }>;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
-    [attacker, victim] = [await newUser(t), await newUser(t)];
-    const req = (method: 'POST' | 'PUT' | 'GET', url: string, payload?: object) =>
-      t.request({ method, url, headers: victim.bearer, ...(payload ? { payload } : {}) }).then((r) => r.json());
-    const bank = (await t.request({ method: 'GET', url: '/api/questions?limit=3' }))
-      .json()
-      .items.map((q: { id: string }) => q.id);
-    const question = await req('POST', '/api/questions', questionPayload());
-    const set = await req('POST', '/api/question-sets', {
-      title: 'Victim set',
-      visibility: 'private',
-      questionIds: [question.id, bank[0]],
-    });
-    const group = await req('POST', '/api/study-groups', { name: 'Victim group' });
-    const other = await newUser(t);
-    const interview = await req('POST', '/api/interviews', { questionSetId: set.id, candidateId: other.id });
-    await req('POST', '/api/practice/reviews', { questionId: bank[0], rating: 'good' });
-    const session = (await req('GET', '/api/auth/sessions'))[0];
-    victimIds = [victim.id, question.id, set.id, group.id, interview.id, session.id, bank[0]];
+    [attacker, victim] = [await t.newUser(), await t.newUser()];
+    const bankQuestion = await t.bankQuestion('partition-choice');
+    const question = await t.newQuestion(victim);
+    const set = await t.newSet(victim, { title: 'Victim set', questionIds: [question.id, bankQuestion.id] });
+    const group = await t.newGroup(victim, { name: 'Victim group' });
+    const interview = await t.newInterview(victim, await t.newUser(), { questionSetId: set.id });
+    await t.as(victim).post('/api/practice/reviews', { questionId: bankQuestion.id, rating: 'good' }).expect(201);
+    const [session] = (await t.as(victim).get('/api/auth/sessions').expect(200)).body;
+    victimIds = [victim.id, question.id, set.id, group.id, interview.id, session.id, bankQuestion.id];
     operations = Object.entries(buildOpenApiDocument(t.app).paths).flatMap(([path, item]) =>
       Object.keys(item as object)
         .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
-        .map((m) => ({ method: m.toUpperCase() as 'POST', path })),
+        .map((m) => ({ method: m as 'post', path })),
     );
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
-  it('finds the write routes', () => assert.ok(operations.length >= 30, `${operations.length} write routes`));
+  it('finds the write routes', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(30);
+  });
 
   it('never answers 5xx and never changes another user’s data, whatever the body and ids', async () => {
     const fingerprint = async () => (await t.sql.query(VICTIM_DATA, [victim.id])).rows[0].fingerprint as string;
@@ -99,24 +89,22 @@ describe('fuzzing every write route', () => {
         fc.asyncProperty(fc.array(pathValue, { minLength: 3, maxLength: 3 }), body, async (ids, payload) => {
           let n = 0;
           const url = op.path.replace(/\{[^}]+\}/g, () => ids[n++]);
-          const response = await t.request({
-            method: op.method,
-            url,
-            headers: {
-              ...attacker.bearer,
-              'content-type': 'application/json',
-              'idempotency-key': `fuzz-${Math.random()}`,
-            },
-            payload: JSON.stringify(payload) ?? 'null',
+          const attack = t.as(attacker)[op.method];
+          const response = await attack(url, JSON.stringify(payload) ?? 'null').set({
+            'content-type': 'application/json',
+            'idempotency-key': `fuzz-${Math.random()}`,
           });
-          assert.ok(
-            response.statusCode < 500,
-            `${op.method} ${url} ${JSON.stringify(payload)?.slice(0, 200)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
-          );
+          // The request and the start of the answer travel with the verdict, for the failure message.
+          expect({
+            request: `${op.method.toUpperCase()} ${url} ${JSON.stringify(payload)?.slice(0, 200)}`,
+            answer: `${response.status} ${response.text.slice(0, 200)}`,
+            isServerError: response.status >= 500,
+          }).toMatchObject({ isServerError: false });
         }),
         { numRuns: 40, seed: 42 },
       );
     }
-    assert.equal(await fingerprint(), before, "the victim's data is unchanged");
-  });
+    // The victim's data is unchanged.
+    expect(await fingerprint()).toBe(before);
+  }, 600_000);
 });

@@ -1,15 +1,14 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { HealthController } from '../src/health/health.controller.js';
 import { ADMIN_URL_ENV, withClient } from './support/postgres.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe(HealthController.name, () => {
   let t: TestApp;
-  before(async () => {
-    t = await startTestApp({ bankDir: null });
+  beforeAll(async () => {
+    t = await startTestApp({ bank: 'none' });
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   const cutOff = (isCut: boolean) =>
     withClient(process.env[ADMIN_URL_ENV]!, async (client) => {
@@ -20,22 +19,22 @@ describe(HealthController.name, () => {
     });
 
   it('answers 200 { status: ok, db: up } when Postgres answers', async () => {
-    const response = await t.request({ method: 'GET', url: '/health' });
-    assert.equal(response.statusCode, 200);
-    assert.deepEqual(response.json(), { status: 'ok', db: 'up' });
+    const response = await t.anon.get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', db: 'up' });
   });
 
   it('answers 503 while the database is unreachable, and 200 again once it is back', async () => {
     await cutOff(true);
     try {
-      const down = await t.request({ method: 'GET', url: '/health' });
-      assert.equal(down.statusCode, 503);
-      assert.match(String(down.headers['content-type']), /^application\/problem\+json/);
-      assert.equal(down.json().code, 'health.database-down');
+      const down = await t.anon.get('/health');
+      expect(down.status).toBe(503);
+      expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(down.body.code).toBe('health.database-down');
     } finally {
       await cutOff(false);
     }
-    const up = await t.request({ method: 'GET', url: '/health' });
-    assert.equal(up.statusCode, 200);
+    const up = await t.anon.get('/health');
+    expect(up.status).toBe(200);
   });
 });

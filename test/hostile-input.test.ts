@@ -1,20 +1,18 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { newUser, type TestUser } from './support/users.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 describe('hostile input', () => {
   let t: TestApp;
   let user: TestUser;
-  let capId: string;
-  before(async () => {
+  let bankQuestionId: string;
+  beforeAll(async () => {
     t = await startTestApp();
-    user = await newUser(t);
-    capId = (await t.request({ method: 'GET', url: '/api/questions/cap-theorem' })).json().id;
+    user = await t.newUser();
+    bankQuestionId = (await t.bankQuestion('partition-choice')).id;
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   /** A fingerprint of every table a request could write to. */
   const snapshot = async () =>
@@ -28,82 +26,127 @@ describe('hostile input', () => {
       )
     ).rows[0];
 
-  const cases: Array<
-    [string, 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string, string | undefined, Record<string, string>]
-  > = [
-    ['malformed JSON', 'PATCH', '/api/me', '{"displayName": ', JSON_TYPE],
-    ['an empty JSON body', 'POST', '/api/practice/reviews', '', JSON_TYPE],
+  it.each<
+    [string, 'get' | 'post' | 'patch' | 'put' | 'delete', string, string | undefined, Record<string, string>, string]
+  >([
+    ['malformed JSON', 'patch', '/api/me', '{"displayName": ', JSON_TYPE, 'request.malformed-json'],
+    ['an empty JSON body', 'post', '/api/practice/reviews', '', JSON_TYPE, 'request.malformed-json'],
     [
       'a form-encoded body',
-      'PATCH',
+      'patch',
       '/api/me',
       'displayName=x',
       { 'content-type': 'application/x-www-form-urlencoded' },
+      'request.unsupported-media-type',
     ],
-    ['a text/plain body', 'PATCH', '/api/me', 'x', { 'content-type': 'text/plain' }],
-    ['an XML body', 'POST', '/api/question-sets', '<set/>', { 'content-type': 'application/xml' }],
-    ['a body over the limit', 'PATCH', '/api/me', JSON.stringify({ displayName: 'x'.repeat(2_000_000) }), JSON_TYPE],
-    ['deeply nested arrays', 'PATCH', '/api/me', '['.repeat(100_000) + ']'.repeat(100_000), JSON_TYPE],
-    ['deeply nested objects', 'PATCH', '/api/me', '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000), JSON_TYPE],
-    ['a huge string', 'PATCH', '/api/me', JSON.stringify({ displayName: 'x'.repeat(900_000) }), JSON_TYPE],
-    ['a NUL in a body string', 'PATCH', '/api/me', '{"displayName":"a\\u0000b"}', JSON_TYPE],
+    ['a text/plain body', 'patch', '/api/me', 'x', { 'content-type': 'text/plain' }, 'request.unsupported-media-type'],
+    [
+      'an XML body',
+      'post',
+      '/api/question-sets',
+      '<set/>',
+      { 'content-type': 'application/xml' },
+      'request.unsupported-media-type',
+    ],
+    [
+      'a body over the limit',
+      'patch',
+      '/api/me',
+      JSON.stringify({ displayName: 'x'.repeat(2_000_000) }),
+      JSON_TYPE,
+      'request.body-too-large',
+    ],
+    [
+      'deeply nested arrays',
+      'patch',
+      '/api/me',
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      JSON_TYPE,
+      'request.too-deep',
+    ],
+    [
+      'deeply nested objects',
+      'patch',
+      '/api/me',
+      '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000),
+      JSON_TYPE,
+      'request.too-deep',
+    ],
+    [
+      'a huge string',
+      'patch',
+      '/api/me',
+      JSON.stringify({ displayName: 'x'.repeat(900_000) }),
+      JSON_TYPE,
+      'request.validation-failed',
+    ],
+    ['a NUL in a body string', 'patch', '/api/me', '{"displayName":"a\\u0000b"}', JSON_TYPE, 'request.invalid-text'],
     [
       'a NUL in an answer',
-      'POST',
+      'post',
       '/api/practice/answers/analyze',
-      '{"questionId":"CAP","answer":"a\\u0000"}',
+      '{"questionId":"BANK_QUESTION","answer":"a\\u0000"}',
       JSON_TYPE,
+      'request.invalid-text',
     ],
-    ['a lone surrogate', 'PATCH', '/api/me', '{"displayName":"a\\ud800b"}', JSON_TYPE],
-    ['a NUL in a search', 'GET', '/api/questions?q=%00', undefined, {}],
-    ['a NUL in a path', 'GET', '/api/question-sets/%00', undefined, {}],
-    ['__proto__ in JSON', 'PATCH', '/api/me', '{"__proto__":{"role":"admin"}}', JSON_TYPE],
-    ['constructor.prototype in JSON', 'PATCH', '/api/me', '{"constructor":{"prototype":{"role":"admin"}}}', JSON_TYPE],
-    ['an operator object for an email', 'POST', '/api/auth/login', '{"email":{"$ne":null},"password":"x"}', JSON_TYPE],
+    ['a lone surrogate', 'patch', '/api/me', '{"displayName":"a\\ud800b"}', JSON_TYPE, 'request.invalid-text'],
+    ['a NUL in a search', 'get', '/api/questions?q=%00', undefined, {}, 'request.invalid-text'],
+    ['a NUL in a path', 'get', '/api/question-sets/%00', undefined, {}, 'request.invalid-text'],
+    ['__proto__ in JSON', 'patch', '/api/me', '{"__proto__":{"role":"admin"}}', JSON_TYPE, 'request.malformed-json'],
+    [
+      'constructor.prototype in JSON',
+      'patch',
+      '/api/me',
+      '{"constructor":{"prototype":{"role":"admin"}}}',
+      JSON_TYPE,
+      'request.malformed-json',
+    ],
+    [
+      'an operator object for an email',
+      'post',
+      '/api/auth/login',
+      '{"email":{"$ne":null},"password":"x"}',
+      JSON_TYPE,
+      'request.validation-failed',
+    ],
     [
       'SQL in an id list',
-      'POST',
+      'post',
       '/api/question-sets',
       '{"title":"t","visibility":"private","questionIds":["1; DROP TABLE users"]}',
       JSON_TYPE,
+      'request.validation-failed',
     ],
-    ['SQL in a path id', 'GET', "/api/interviews/'%20OR%201=1--", undefined, {}],
-    ['an operator in a query', 'GET', '/api/questions?limit[$gt]=1', undefined, {}],
-    ['an invalid UUID for a card', 'GET', '/api/practice/cards/not-a-uuid', undefined, {}],
-    ['an invalid UUID in a review', 'POST', '/api/practice/reviews', '{"questionId":"zzz","rating":"good"}', JSON_TYPE],
-    ['a JSON array for an object', 'PATCH', '/api/me', '[1,2,3]', JSON_TYPE],
-    ['a JSON string for an object', 'PATCH', '/api/me', '"hello"', JSON_TYPE],
-    ['a number where text belongs', 'PATCH', '/api/me', '{"displayName":12}', JSON_TYPE],
-  ];
-
-  for (const [name, method, url, payload, headers] of cases) {
-    it(`answers ${name} with a 4xx problem and changes nothing`, async () => {
-      const before = await snapshot();
-      const response = await t.request({
-        method,
-        url: url.replace('CAP', capId),
-        headers: { ...user.bearer, ...headers },
-        ...(payload !== undefined ? { payload: payload.replace('CAP', capId) } : {}),
-      });
-      assert.ok(
-        response.statusCode >= 400 && response.statusCode < 500,
-        `${response.statusCode} ${response.body.slice(0, 200)}`,
-      );
-      assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
-      assert.equal(typeof response.json().code, 'string');
-      assert.doesNotMatch(response.body, /at \S+\.js:\d+|node_modules|QueryFailedError|syntax error at/);
-      assert.deepEqual(await snapshot(), before);
-    });
-  }
+    ['SQL in a path id', 'get', "/api/interviews/'%20OR%201=1--", undefined, {}, 'interview.not-found'],
+    ['an operator in a query', 'get', '/api/questions?limit[$gt]=1', undefined, {}, 'request.validation-failed'],
+    ['an invalid UUID for a card', 'get', '/api/practice/cards/not-a-uuid', undefined, {}, 'practice.card-not-found'],
+    [
+      'an invalid UUID in a review',
+      'post',
+      '/api/practice/reviews',
+      '{"questionId":"zzz","rating":"good"}',
+      JSON_TYPE,
+      'request.validation-failed',
+    ],
+    ['a JSON array for an object', 'patch', '/api/me', '[1,2,3]', JSON_TYPE, 'request.validation-failed'],
+    ['a JSON string for an object', 'patch', '/api/me', '"hello"', JSON_TYPE, 'request.validation-failed'],
+    ['a number where text belongs', 'patch', '/api/me', '{"displayName":12}', JSON_TYPE, 'request.validation-failed'],
+  ])('answers %s with a 4xx problem and changes nothing', async (_name, method, url, payload, headers, code) => {
+    const before = await snapshot();
+    const path = url.replace('BANK_QUESTION', bankQuestionId);
+    const body = payload?.replace('BANK_QUESTION', bankQuestionId);
+    const response = await (method === 'get' ? t.as(user).get(path) : t.as(user)[method](path, body)).set(headers);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe(code);
+    expect(response.text).not.toMatch(/at \S+\.js:\d+|node_modules|QueryFailedError|syntax error at/);
+    expect(await snapshot()).toStrictEqual(before);
+  });
 
   it('still takes a well-formed request afterwards', async () => {
-    const response = await t.request({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: { ...user.bearer, ...JSON_TYPE },
-      payload: '{"displayName":"Still fine 🔑"}',
-    });
-    assert.equal(response.statusCode, 200);
-    assert.equal(response.json().displayName, 'Still fine 🔑');
+    const response = await t.as(user).patch('/api/me', '{"displayName":"Still fine 🔑"}').set(JSON_TYPE);
+    expect(response.status).toBe(200);
+    expect(response.body.displayName).toBe('Still fine 🔑');
   });
 });

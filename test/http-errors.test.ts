@@ -1,119 +1,107 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Response } from 'supertest';
 import { ProblemFilter } from '../src/common/problem.filter.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe(ProblemFilter.name, () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: { BODY_LIMIT_BYTES: '2048' } });
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
-  const expectProblem = (
-    response: Awaited<ReturnType<TestApp['request']>>,
-    status: number,
-    code: string,
-  ): Record<string, unknown> => {
-    assert.equal(response.statusCode, status, response.body);
-    assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
-    const body = response.json();
-    assert.equal(body.status, status);
-    assert.equal(body.code, code);
-    assert.equal(body.type, `https://interval.dev/problems/${code}`);
-    assert.equal(typeof body.title, 'string');
-    assert.equal(typeof body.detail, 'string');
-    assert.equal(body.requestId, response.headers['x-request-id']);
-    assert.doesNotMatch(response.body, /at .+\.js:\d+|node_modules|SELECT |QueryFailedError/);
-    return body;
-  };
+  /** What makes an answer a proper problem, read off the response, to compare with `problem()`. */
+  const problemOf = (response: Response) => ({
+    status: response.status,
+    contentType: response.headers['content-type']?.split(';')[0],
+    body: {
+      status: response.body.status,
+      code: response.body.code,
+      type: response.body.type,
+      title: typeof response.body.title,
+      detail: typeof response.body.detail,
+      isRequestIdEchoed: response.body.requestId === response.headers['x-request-id'],
+    },
+    leaksInternals: /at .+\.js:\d+|node_modules|SELECT |QueryFailedError/.test(response.text),
+  });
+  const problem = (status: number, code: string) => ({
+    status,
+    contentType: 'application/problem+json',
+    body: {
+      status,
+      code,
+      type: `https://interval.dev/problems/${code}`,
+      title: 'string',
+      detail: 'string',
+      isRequestIdEchoed: true,
+    },
+    leaksInternals: false,
+  });
 
   it('answers an unknown route with 404 route.not-found', async () => {
-    expectProblem(await t.request({ method: 'GET', url: '/api/nothing-here' }), 404, 'route.not-found');
+    expect(problemOf(await t.anon.get('/api/nothing-here'))).toStrictEqual(problem(404, 'route.not-found'));
   });
 
   it('lists every invalid query field with 400 request.validation-failed', async () => {
-    const body = expectProblem(
-      await t.request({ method: 'GET', url: '/api/questions?limit=1000&difficulty=9&topic=Bad%20Topic' }),
-      400,
-      'request.validation-failed',
-    );
-    const fields = (body.errors as Array<{ field: string }>).map((e) => e.field).sort();
-    assert.deepEqual(fields, ['difficulty', 'limit', 'topic']);
+    const response = await t.anon.get('/api/questions?limit=1000&difficulty=9&topic=Bad%20Topic');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.validation-failed'));
+    const fields = (response.body.errors as Array<{ field: string }>).map((e) => e.field).sort();
+    expect(fields).toStrictEqual(['difficulty', 'limit', 'topic']);
   });
 
   it('refuses an unknown query parameter', async () => {
-    const body = expectProblem(
-      await t.request({ method: 'GET', url: '/api/questions?sort=title' }),
-      400,
-      'request.validation-failed',
-    );
-    assert.deepEqual(body.errors, [{ field: 'sort', message: 'is not a known field' }]);
+    const response = await t.anon.get('/api/questions?sort=title');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.validation-failed'));
+    expect(response.body.errors).toStrictEqual([{ field: 'sort', message: 'is not a known field' }]);
   });
 
   it('refuses a repeated query parameter', async () => {
-    expectProblem(
-      await t.request({ method: 'GET', url: '/api/questions?topic=a&topic=b' }),
-      400,
-      'request.validation-failed',
-    );
+    const response = await t.anon.get('/api/questions?topic=a&topic=b');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.validation-failed'));
   });
 
   it('refuses a forged or foreign cursor with 400 pagination.invalid-cursor', async () => {
     const forged = Buffer.from(JSON.stringify(['questions', 'x', 1, 2])).toString('base64url');
-    expectProblem(
-      await t.request({ method: 'GET', url: `/api/questions?cursor=${forged}` }),
-      400,
-      'pagination.invalid-cursor',
-    );
-    const page = (await t.request({ method: 'GET', url: '/api/questions?limit=1' })).json();
-    expectProblem(
-      await t.request({ method: 'GET', url: `/api/questions?q=cache&cursor=${page.nextCursor}` }),
-      400,
-      'pagination.invalid-cursor',
-    );
+    const forgedAnswer = await t.anon.get(`/api/questions?cursor=${forged}`);
+    expect(problemOf(forgedAnswer)).toStrictEqual(problem(400, 'pagination.invalid-cursor'));
+    const page = (await t.anon.get('/api/questions?limit=1').expect(200)).body;
+    expect(page.nextCursor).toEqual(expect.any(String));
+    const foreign = await t.anon.get(`/api/questions?q=cache&cursor=${page.nextCursor}`);
+    expect(problemOf(foreign)).toStrictEqual(problem(400, 'pagination.invalid-cursor'));
   });
 
   it('answers a body over the limit with 413', async () => {
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/questions',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ text: 'x'.repeat(4096) }),
-    });
-    expectProblem(response, 413, 'request.body-too-large');
+    const response = await t.anon
+      .post('/api/questions', JSON.stringify({ text: 'x'.repeat(4096) }))
+      .set('content-type', 'application/json');
+    expect(problemOf(response)).toStrictEqual(problem(413, 'request.body-too-large'));
   });
 
   it('answers malformed JSON with 400 request.malformed-json', async () => {
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/questions',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"title": ',
-    });
-    expectProblem(response, 400, 'request.malformed-json');
+    const response = await t.anon.post('/api/questions', '{"title": ').set('content-type', 'application/json');
+    expect(problemOf(response)).toStrictEqual(problem(400, 'request.malformed-json'));
   });
 
   it('refuses prototype-pollution keys in JSON', async () => {
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/questions',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"__proto__": {"isAdmin": true}}',
-    });
-    assert.equal(response.statusCode, 400);
-    assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+    const response = await t.anon
+      .post('/api/questions', '{"__proto__": {"isAdmin": true}}')
+      .set('content-type', 'application/json');
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('keeps a well-formed caller request id and mints one otherwise', async () => {
-    const kept = await t.request({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'trace-abc-12345' } });
-    assert.equal(kept.headers['x-request-id'], 'trace-abc-12345');
-    assert.equal(kept.json().requestId, 'trace-abc-12345');
-    const minted = await t.request({
-      method: 'GET',
-      url: '/nope',
-      headers: { 'x-request-id': 'bad id\nwith newline' },
-    });
-    assert.match(String(minted.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    const kept = await t.anon.get('/api/nope').set('x-request-id', 'trace-abc-12345');
+    expect(kept.headers['x-request-id']).toBe('trace-abc-12345');
+    expect(kept.body.requestId).toBe('trace-abc-12345');
+    const malformed = ['bad id with spaces', 'short', 'x'.repeat(65), 'trace;abc=12345'];
+    const answered = [];
+    for (const sent of malformed) {
+      const response = await t.anon.get('/api/nope').set('x-request-id', sent);
+      answered.push({ sent, header: response.headers['x-request-id'], inBody: response.body.requestId });
+    }
+    const minted = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(answered).toStrictEqual(malformed.map((sent) => ({ sent, header: minted, inBody: minted })));
+    expect(new Set(answered.map((a) => a.header)).size).toBe(malformed.length);
   });
 });

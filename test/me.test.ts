@@ -1,41 +1,35 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MeController } from '../src/accounts/me.controller.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { newUser } from './support/users.js';
 
 describe(MeController.name, () => {
   let t: TestApp;
-  before(async () => {
-    t = await startTestApp({ bankDir: null });
+  beforeAll(async () => {
+    t = await startTestApp({ bank: 'none' });
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('shows my account with the default practice settings', async () => {
-    const user = await newUser(t, { displayName: 'Lin' });
-    const me = (await t.request({ method: 'GET', url: '/api/me', headers: user.bearer })).json() as Record<
-      string,
-      unknown
-    >;
-    assert.deepEqual(
-      { ...me, id: undefined, createdAt: undefined },
-      {
-        id: undefined,
-        createdAt: undefined,
-        email: user.email,
-        displayName: 'Lin',
-        role: 'user',
-        timezone: 'UTC',
-        dayStartsAtHour: 4,
-        dailyNewLimit: 10,
-        desiredRetention: 0.9,
-        interviewDate: null,
-      },
-    );
+    const user = await t.newUser({ displayName: 'Lin' });
+    const response = await t.as(user).get('/api/me');
+    expect(response.status).toBe(200);
+    const { createdAt, ...me } = response.body;
+    expect(me).toStrictEqual({
+      id: user.id,
+      email: user.email,
+      displayName: 'Lin',
+      role: 'user',
+      timezone: 'UTC',
+      dayStartsAtHour: 4,
+      dailyNewLimit: 10,
+      desiredRetention: 0.9,
+      interviewDate: null,
+    });
+    expect(Date.parse(createdAt)).not.toBeNaN();
   });
 
   it('updates the practice settings', async () => {
-    const user = await newUser(t);
+    const user = await t.newUser();
     const settings = {
       displayName: 'New name',
       timezone: 'America/Argentina/Buenos_Aires',
@@ -44,35 +38,20 @@ describe(MeController.name, () => {
       desiredRetention: 0.85,
       interviewDate: '2027-02-28',
     };
-    const response = await t.request({ method: 'PATCH', url: '/api/me', headers: user.bearer, payload: settings });
-    assert.equal(response.statusCode, 200, response.body);
-    assert.deepEqual(
-      {
-        ...(response.json() as Record<string, unknown>),
-        id: undefined,
-        email: undefined,
-        role: undefined,
-        createdAt: undefined,
-      },
-      {
-        ...settings,
-        id: undefined,
-        email: undefined,
-        role: undefined,
-        createdAt: undefined,
-      },
-    );
-    const cleared = await t.request({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: user.bearer,
-      payload: { interviewDate: null },
-    });
-    assert.equal(cleared.json().interviewDate, null);
-    assert.equal(cleared.json().timezone, 'America/Argentina/Buenos_Aires', 'fields not sent are kept');
+    const response = await t.as(user).patch('/api/me', settings);
+    expect(response.status).toBe(200);
+    const { id, email, role, createdAt, ...updated } = response.body;
+    expect(updated).toStrictEqual(settings);
+    expect({ id, email, role }).toStrictEqual({ id: user.id, email: user.email, role: 'user' });
+    expect(Date.parse(createdAt)).not.toBeNaN();
+    const cleared = await t.as(user).patch('/api/me', { interviewDate: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.interviewDate).toBeNull();
+    // Fields not sent are kept.
+    expect(cleared.body.timezone).toBe('America/Argentina/Buenos_Aires');
   });
 
-  const refused: Array<[Record<string, unknown>, string]> = [
+  it.each<[Record<string, unknown>, string]>([
     [{ timezone: 'Mars/Olympus' }, 'timezone'],
     [{ dayStartsAtHour: 24 }, 'dayStartsAtHour'],
     [{ dayStartsAtHour: 3.5 }, 'dayStartsAtHour'],
@@ -86,31 +65,24 @@ describe(MeController.name, () => {
     [{ displayName: '' }, 'displayName'],
     [{ email: 'new@example.com' }, 'email'],
     [{ role: 'admin' }, 'role'],
-  ];
-  for (const [body, field] of refused) {
-    it(`refuses ${JSON.stringify(body)} with a 400 naming ${field}, changing nothing`, async () => {
-      const user = await newUser(t);
-      const response = await t.request({ method: 'PATCH', url: '/api/me', headers: user.bearer, payload: body });
-      assert.equal(response.statusCode, 400, response.body);
-      assert.ok(
-        response.json().errors.some((e: { field: string }) => e.field === field),
-        response.body,
-      );
-      const me = (await t.request({ method: 'GET', url: '/api/me', headers: user.bearer })).json();
-      assert.equal(me.role, 'user');
-      assert.equal(me.timezone, 'UTC');
-    });
-  }
+  ])('refuses %j with a 400 naming %s, changing nothing', async (body, field) => {
+    const user = await t.newUser();
+    const response = await t.as(user).patch('/api/me', body);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ field }));
+    const me = (await t.as(user).get('/api/me').expect(200)).body;
+    expect(me).toMatchObject({ role: 'user', timezone: 'UTC', email: user.email, displayName: user.displayName });
+  });
 
   it('exports everything held about me, without password or token hashes', async () => {
-    const user = await newUser(t);
-    const response = await t.request({ method: 'GET', url: '/api/me/export', headers: user.bearer });
-    assert.equal(response.statusCode, 200);
-    const body = response.json();
-    assert.equal(body.account.id, user.id);
-    assert.equal(body.sessions.length, 1);
-    assert.deepEqual(body.practice, { deckTopics: [], cards: [], reviews: [] });
-    assert.deepEqual(Object.keys(body.sessions[0]).sort(), [
+    const user = await t.newUser();
+    const response = await t.as(user).get('/api/me/export');
+    expect(response.status).toBe(200);
+    const body = response.body;
+    expect(body.account.id).toBe(user.id);
+    expect(body.sessions).toHaveLength(1);
+    expect(body.practice).toStrictEqual({ deckTopics: [], cards: [], reviews: [] });
+    expect(Object.keys(body.sessions[0]).sort()).toStrictEqual([
       'createdAt',
       'expiresAt',
       'id',
@@ -122,39 +94,29 @@ describe(MeController.name, () => {
       `SELECT password_hash, encode(token_hash, 'hex') AS token_hash FROM users JOIN sessions ON sessions.user_id = users.id WHERE users.id = $1`,
       [user.id],
     );
-    assert.ok(!response.body.includes(rows[0].password_hash));
-    assert.ok(!response.body.includes(rows[0].token_hash));
-    assert.ok(!response.body.includes(user.token));
-    assert.doesNotMatch(response.body, /argon2|passwordHash|tokenHash/);
+    expect(response.text).not.toContain(rows[0].password_hash);
+    expect(response.text).not.toContain(rows[0].token_hash);
+    expect(response.text).not.toContain(user.token);
+    expect(response.text).not.toMatch(/argon2|passwordHash|tokenHash/);
   });
 
   it('refuses to delete my account with a wrong password, keeping everything', async () => {
-    const user = await newUser(t);
-    const response = await t.request({
-      method: 'DELETE',
-      url: '/api/me',
-      headers: user.bearer,
-      payload: { password: 'wrong password' },
-    });
-    assert.equal(response.statusCode, 403);
-    assert.equal((await t.request({ method: 'GET', url: '/api/me', headers: user.bearer })).statusCode, 200);
+    const user = await t.newUser();
+    const response = await t.as(user).delete('/api/me', { password: 'wrong password' });
+    expect(response.status).toBe(403);
+    expect((await t.as(user).get('/api/me')).status).toBe(200);
   });
 
   it('deletes my account, sessions and personal data, and frees the email', async () => {
-    const user = await newUser(t);
-    const response = await t.request({
-      method: 'DELETE',
-      url: '/api/me',
-      headers: user.bearer,
-      payload: { password: user.password },
-    });
-    assert.equal(response.statusCode, 204);
-    assert.equal((await t.request({ method: 'GET', url: '/api/me', headers: user.bearer })).statusCode, 401);
+    const user = await t.newUser();
+    expect((await t.as(user).delete('/api/me', { password: user.password })).status).toBe(204);
+    expect((await t.as(user).get('/api/me')).status).toBe(401);
     const { rows } = await t.sql.query(
       `SELECT (SELECT count(*) FROM users WHERE id = $1)::int AS users, (SELECT count(*) FROM sessions WHERE user_id = $1)::int AS sessions`,
       [user.id],
     );
-    assert.deepEqual(rows[0], { users: 0, sessions: 0 });
-    await newUser(t, { email: user.email });
+    expect(rows[0]).toStrictEqual({ users: 0, sessions: 0 });
+    const again = await t.newUser({ email: user.email });
+    expect(again.id).not.toBe(user.id);
   });
 });

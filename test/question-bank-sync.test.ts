@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BankSyncService } from '../src/question-bank/bank-sync.service.js';
 import { InvalidBankError } from '../src/question-bank/question-bank.errors.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -19,14 +18,14 @@ describe(BankSyncService.name, () => {
   let t: TestApp;
   let bank: TempBank;
 
-  before(async () => {
-    t = await startTestApp({ bankDir: null });
+  beforeAll(async () => {
+    t = await startTestApp({ bank: 'none' });
     bank = await createTempBank(TOPICS);
     await bank.write({ slug: 'alpha', topic: 'testing', title: 'Alpha question about mocks' });
     await bank.write({ slug: 'beta', topic: 'testing', title: 'Beta question about fixtures' });
     await bank.write({ slug: 'gamma', topic: 'caching', title: 'Gamma question about eviction' });
   });
-  after(async () => {
+  afterAll(async () => {
     await bank.cleanup();
     await t.close();
   });
@@ -50,46 +49,43 @@ describe(BankSyncService.name, () => {
 
   it('creates every question, its first revision and its first rubric revision', async () => {
     const report = await t.syncBank(bank.dir);
-    assert.deepEqual(
-      { ...report, durationMs: 0 },
-      {
-        created: 3,
-        revised: 0,
-        restored: 0,
-        retired: 0,
-        unchanged: 0,
-        topicsChanged: 2,
-        durationMs: 0,
-      },
-    );
+    expect({ ...report, durationMs: 0 }).toStrictEqual({
+      created: 3,
+      revised: 0,
+      restored: 0,
+      retired: 0,
+      unchanged: 0,
+      topicsChanged: 2,
+      durationMs: 0,
+    });
     const c = await counts();
-    assert.deepEqual([c.questions, c.revisions, c.rubrics], [3, 3, 3]);
+    expect([c.questions, c.revisions, c.rubrics]).toStrictEqual([3, 3, 3]);
   });
 
   it('writes nothing when it runs again on an unchanged bank', async () => {
     const before = await counts();
     const report = await t.syncBank(bank.dir);
-    assert.deepEqual(
-      [report.created, report.revised, report.retired, report.unchanged, report.topicsChanged],
-      [0, 0, 0, 3, 0],
-    );
-    const after = await counts();
-    assert.deepEqual(after, before, 'no row was written (xmin and updated_at unchanged)');
+    expect([report.created, report.revised, report.retired, report.unchanged, report.topicsChanged]).toStrictEqual([
+      0, 0, 0, 3, 0,
+    ]);
+    // No row was written: xmin and updated_at are unchanged.
+    expect(await counts()).toStrictEqual(before);
   });
 
   it('makes a new question revision for a changed file and keeps the old one', async () => {
     await bank.write({ slug: 'alpha', topic: 'testing', title: 'Alpha question about test doubles' });
     const report = await t.syncBank(bank.dir);
-    assert.equal(report.revised, 1);
+    expect(report.revised).toBe(1);
     const alpha = await question('alpha');
-    assert.equal(alpha.revision, 2);
-    assert.equal(alpha.title, 'Alpha question about test doubles');
-    assert.equal(alpha.rubric_revision, 1, 'the rubric did not change, so its revision stays');
+    expect(alpha.revision).toBe(2);
+    expect(alpha.title).toBe('Alpha question about test doubles');
+    // The rubric did not change, so its revision stays.
+    expect(alpha.rubric_revision).toBe(1);
     const { rows } = await t.sql.query(
       `SELECT revision, title FROM question_revisions WHERE question_id = $1 ORDER BY revision`,
       [alpha.id],
     );
-    assert.deepEqual(rows, [
+    expect(rows).toStrictEqual([
       { revision: 1, title: 'Alpha question about mocks' },
       { revision: 2, title: 'Alpha question about test doubles' },
     ]);
@@ -100,65 +96,57 @@ describe(BankSyncService.name, () => {
     await bank.write({ slug: 'beta', topic: 'testing', title: 'Beta question about fixtures', criteria: changed });
     await t.syncBank(bank.dir);
     const beta = await question('beta');
-    assert.equal(beta.rubric_revision, 2);
+    expect(beta.rubric_revision).toBe(2);
     const { rows } = await t.sql.query(
       `SELECT revision, criteria->0->>'weight' AS weight FROM rubric_revisions WHERE question_id = $1 ORDER BY revision`,
       [beta.id],
     );
-    assert.deepEqual(rows, [
+    expect(rows).toStrictEqual([
       { revision: 1, weight: '2' },
       { revision: 2, weight: '5' },
     ]);
-    const detail = await t.request({ method: 'GET', url: '/api/questions/beta' });
-    assert.equal(detail.json().rubric.revision, 2);
+    const detail = await t.anon.get('/api/questions/beta');
+    expect(detail.body.rubric.revision).toBe(2);
   });
 
   it('retires a deleted file: hidden from lists and search, history kept', async () => {
     await bank.remove('caching', 'gamma');
     const report = await t.syncBank(bank.dir);
-    assert.equal(report.retired, 1);
+    expect(report.retired).toBe(1);
     const gamma = await question('gamma');
-    assert.notEqual(gamma.retired_at, null);
+    expect(gamma.retired_at).toBeInstanceOf(Date);
 
-    const list = await t.request({ method: 'GET', url: '/api/questions?limit=100' });
-    assert.deepEqual(
-      list
-        .json()
-        .items.map((q: { slug: string }) => q.slug)
-        .sort(),
-      ['alpha', 'beta'],
-    );
-    const search = await t.request({ method: 'GET', url: '/api/questions?q=eviction' });
-    assert.deepEqual(search.json().items, []);
-    const topics = await t.request({ method: 'GET', url: '/api/topics' });
-    assert.deepEqual(topics.json(), [
+    const list = await t.anon.get('/api/questions?limit=100');
+    expect(list.body.items.map((q: { slug: string }) => q.slug).sort()).toStrictEqual(['alpha', 'beta']);
+    const search = await t.anon.get('/api/questions?q=eviction');
+    expect(search.body.items).toStrictEqual([]);
+    const topics = await t.anon.get('/api/topics');
+    expect(topics.body).toStrictEqual([
       { slug: 'testing', name: 'Testing', questionCount: 2 },
       { slug: 'caching', name: 'Caching', questionCount: 0 },
     ]);
-    const detail = await t.request({ method: 'GET', url: '/api/questions/gamma' });
-    assert.equal(detail.statusCode, 200, 'a retired question stays readable for history');
-    assert.ok(detail.json().retiredAt);
+    // A retired question stays readable for history.
+    const detail = await t.anon.get('/api/questions/gamma');
+    expect(detail.status).toBe(200);
+    expect(new Date(detail.body.retiredAt).getTime()).toBe(gamma.retired_at.getTime());
     const c = await counts();
-    assert.deepEqual([c.questions, c.rubrics], [3, 4]);
+    expect([c.questions, c.rubrics]).toStrictEqual([3, 4]);
   });
 
   it('restores a retired question when its file comes back unchanged', async () => {
     await bank.write({ slug: 'gamma', topic: 'caching', title: 'Gamma question about eviction' });
     const report = await t.syncBank(bank.dir);
-    assert.equal(report.restored, 1);
-    assert.equal((await question('gamma')).retired_at, null);
-    assert.equal((await question('gamma')).revision, 1);
+    expect(report.restored).toBe(1);
+    expect(await question('gamma')).toMatchObject({ retired_at: null, revision: 1 });
   });
 
   it('refuses a bank with problems and leaves the database as it was', async () => {
     const before = await counts();
     await bank.write({ slug: 'broken', topic: 'testing', difficulty: 9 });
-    await assert.rejects(t.syncBank(bank.dir), (error: unknown) => {
-      assert.ok(error instanceof InvalidBankError);
-      assert.match(error.problems[0], /^testing\/broken\.md:5: difficulty: must be <= 5$/);
-      return true;
-    });
-    assert.deepEqual(await counts(), before);
+    const sync = t.syncBank(bank.dir);
+    await expect(sync).rejects.toBeInstanceOf(InvalidBankError);
+    await expect(sync).rejects.toMatchObject({ problems: ['testing/broken.md:5: difficulty: must be <= 5'] });
+    expect(await counts()).toStrictEqual(before);
     await bank.remove('testing', 'broken');
   });
 });

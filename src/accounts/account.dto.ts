@@ -15,7 +15,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import type { Role } from '../common/auth.js';
-import type { AccountRow } from './account.repository.js';
+import type { AccountRow } from './account.queries.js';
 import { MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { isCalendarDate, isTimeZone } from './user-settings.js';
 

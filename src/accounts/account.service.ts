@@ -1,30 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error.js';
 import { toMeDto, type MeDto, type UpdateMeDto } from './account.dto.js';
+import { Sql, type Tx } from '../database/sql.js';
 import { AccountRepository } from './account.repository.js';
 import { isCommonPassword } from './common-passwords.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hashing.js';
 import { normaliseEmail, passwordProblem } from './password-policy.js';
+import { accountError } from './account.errors.js';
+import { requestError } from '../common/common.errors.js';
 
 @Injectable()
 export class AccountService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     private readonly accounts: AccountRepository,
   ) {}
 
   async create(
-    manager: EntityManager,
     { email, password, displayName }: { email: string; password: string; displayName: string },
+    tx: Tx,
   ): Promise<MeDto> {
     assertAcceptablePassword(password, 'password');
-    const row = await this.accounts.insert(manager, {
-      email: normaliseEmail(email),
-      passwordHash: await hashPassword(password),
-      displayName: displayName.trim(),
-    });
-    if (!row) throw new DomainError('account.email-taken', 'Sign in instead, or use another email address.');
+    const row = await this.accounts.insert(
+      { email: normaliseEmail(email), passwordHash: await hashPassword(password), displayName: displayName.trim() },
+      tx,
+    );
+    if (!row) throw accountError('account.email-taken', 'Sign in instead, or use another email address.');
     return toMeDto(row);
   }
 
@@ -40,13 +40,13 @@ export class AccountService {
   }
 
   /** The id of an existing account, found by id or by (normalised) email; undefined when there is none. */
-  existingId(manager: EntityManager, key: { id: string } | { email: string }): Promise<string | undefined> {
-    return this.accounts.existingId(manager, 'id' in key ? { id: key.id } : { email: normaliseEmail(key.email) });
+  existingId(key: { id: string } | { email: string }, tx?: Tx): Promise<string | undefined> {
+    return this.accounts.existingId('id' in key ? { id: key.id } : { email: normaliseEmail(key.email) }, tx);
   }
 
-  async get(id: string): Promise<MeDto> {
-    const row = await this.accounts.findById(id);
-    if (!row) throw new DomainError('account.not-found');
+  async get(id: string, tx?: Tx): Promise<MeDto> {
+    const row = await this.accounts.findById(id, tx);
+    if (!row) throw accountError('account.not-found');
     return toMeDto(row);
   }
 
@@ -55,39 +55,39 @@ export class AccountService {
       ...settings,
       displayName: settings.displayName?.trim(),
     });
-    if (!row) throw new DomainError('account.not-found');
+    if (!row) throw accountError('account.not-found');
     return toMeDto(row);
   }
 
   /** Checks the current password (row locked for the transaction), then stores the new one. */
   async changePassword(
-    manager: EntityManager,
     { id, currentPassword, newPassword }: { id: string; currentPassword: string; newPassword: string },
+    tx: Tx,
   ): Promise<void> {
-    await this.assertPassword(manager, id, currentPassword);
+    await this.assertPassword(id, currentPassword, tx);
     assertAcceptablePassword(newPassword, 'newPassword');
-    await this.accounts.updatePassword(manager, id, await hashPassword(newPassword));
+    await this.accounts.updatePassword(id, await hashPassword(newPassword), tx);
   }
 
   /** Removes the account and, by cascade, everything personal that hangs off it. */
   async delete({ id, password }: { id: string; password: string }): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await this.assertPassword(tx, id, password);
-      await this.accounts.delete(tx, id);
+    await this.sql.transaction(async (tx) => {
+      await this.assertPassword(id, password, tx);
+      await this.accounts.delete(id, tx);
     });
   }
 
-  private async assertPassword(manager: EntityManager, id: string, password: string): Promise<void> {
-    const hash = await this.accounts.findPasswordHash(manager, id);
-    if (!hash) throw new DomainError('account.not-found');
-    if (!(await verifyPassword(hash, password))) throw new DomainError('account.password-mismatch');
+  private async assertPassword(id: string, password: string, tx: Tx): Promise<void> {
+    const hash = await this.accounts.lockPasswordHash(id, tx);
+    if (!hash) throw accountError('account.not-found');
+    if (!(await verifyPassword(hash, password))) throw accountError('account.password-mismatch');
   }
 }
 
 function assertAcceptablePassword(password: string, field: string): void {
   const problem = passwordProblem({ password, isCommon: isCommonPassword });
   if (problem) {
-    throw new DomainError('request.validation-failed', `${field}: ${problem}`, [
+    throw requestError('request.validation-failed', `${field}: ${problem}`, [
       { field, message: `${field} ${problem}` },
     ]);
   }

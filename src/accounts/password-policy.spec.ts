@@ -1,36 +1,34 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { normaliseEmail, passwordProblem } from './password-policy.js';
 
 const common = new Set(['password123', 'qwertyuiop']);
 const check = (password: string) => passwordProblem({ password, isCommon: (p) => common.has(p) });
 
 describe('passwordProblem', () => {
-  const cases: Array<[string, string, RegExp | undefined]> = [
-    ['accepts a long uncommon password', 'correct horse battery', undefined],
-    ['refuses 9 characters', 'abcdefghi', /at least 10/],
-    ['accepts exactly 10', 'abcdefghij', undefined],
-    ['accepts exactly 256', 'a'.repeat(256), undefined],
-    ['refuses 257', 'a'.repeat(257), /at most 256/],
-    ['counts an emoji as one character', '🔑'.repeat(9), /at least 10/],
-    ['refuses a common password', 'password123', /commonly used/],
-    ['refuses a common password in other case', 'PassWord123', /commonly used/],
-  ];
-  for (const [name, password, expected] of cases) {
-    it(name, () => {
-      const problem = check(password);
-      if (expected) assert.match(problem ?? '', expected);
-      else assert.equal(problem, undefined);
-    });
-  }
+  it.each<[string, string]>([
+    ['a long uncommon password', 'correct horse battery'],
+    ['exactly 10 characters', 'abcdefghij'],
+    ['exactly 256 characters', 'a'.repeat(256)],
+  ])('accepts %s', (_name, password) => {
+    expect(check(password)).toBeUndefined();
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['9 characters', 'abcdefghi', /at least 10/],
+    ['257 characters', 'a'.repeat(257), /at most 256/],
+    ['9 emoji, counting each as one character', '🔑'.repeat(9), /at least 10/],
+    ['a common password', 'password123', /commonly used/],
+    ['a common password in other case', 'PassWord123', /commonly used/],
+  ])('refuses %s', (_name, password, expected) => {
+    expect(check(password)).toMatch(expected);
+  });
 });
 
 describe('normaliseEmail', () => {
-  const cases: Array<[string, string]> = [
+  it.each<[string, string]>([
     ['  Ada@Example.COM ', 'ada@example.com'],
     ['ada@example.com', 'ada@example.com'],
-  ];
-  for (const [input, expected] of cases) {
-    it(`normalises ${JSON.stringify(input)}`, () => assert.equal(normaliseEmail(input), expected));
-  }
+  ])('normalises %j to %s', (input, expected) => {
+    expect(normaliseEmail(input)).toBe(expected);
+  });
 });

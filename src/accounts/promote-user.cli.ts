@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { openDatabaseServer } from '../database/database-server.js';
+import { Sql } from '../database/sql.js';
 import { AccountRepository } from './account.repository.js';
 import { normaliseEmail } from './password-policy.js';
 
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
   const dataSource = new DataSource(dataSourceOptions({ url: server.url, poolSize: 1, onPoolError: () => undefined }));
   try {
     await dataSource.initialize();
-    if (!(await new AccountRepository(dataSource).setRoleByEmail(normaliseEmail(email), 'admin'))) {
+    if (!(await new AccountRepository(new Sql(dataSource)).setRoleByEmail(normaliseEmail(email), 'admin'))) {
       console.error(`user:promote: no account has the email ${email}`);
       return 1;
     }

@@ -1,5 +1,6 @@
-import type { ErrorCatalogue } from './error-catalogue.js';
+import { errorFactory, type ErrorCatalogue } from './domain-error.js';
 
+/** Codes of the HTTP layer itself: requests, routes, pagination, health and the unexpected. */
 export const COMMON_ERRORS = {
   'request.validation-failed': { status: 400, title: 'The request is not valid' },
   'request.malformed-json': { status: 400, title: 'The request body is not valid JSON' },
@@ -16,3 +17,7 @@ export const COMMON_ERRORS = {
   'service.database-unavailable': { status: 503, title: 'The database is unavailable; retry shortly' },
   'internal.error': { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies ErrorCatalogue;
+
+export type CommonErrorCode = keyof typeof COMMON_ERRORS;
+
+export const requestError = errorFactory(COMMON_ERRORS);

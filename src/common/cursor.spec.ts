@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -7,7 +6,7 @@ const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString(
 describe('cursor', () => {
   it('round-trips a key', () => {
     const cursor = encodeCursor({ list: 'questions', key: [3, 'Ünïcode title', 'a1'] });
-    assert.deepEqual(decodeCursor({ cursor, list: 'questions', kinds: ['number', 'string', 'string'] }), [
+    expect(decodeCursor({ cursor, list: 'questions', kinds: ['number', 'string', 'string'] })).toStrictEqual([
       3,
       'Ünïcode title',
       'a1',
@@ -17,10 +16,10 @@ describe('cursor', () => {
   it('keeps float precision of a rank', () => {
     const rank = 0.0607927106320858;
     const cursor = encodeCursor({ list: 'search', key: [rank, 'id'] });
-    assert.deepEqual(decodeCursor({ cursor, list: 'search', kinds: ['number', 'string'] }), [rank, 'id']);
+    expect(decodeCursor({ cursor, list: 'search', kinds: ['number', 'string'] })).toStrictEqual([rank, 'id']);
   });
 
-  const refused: Array<[string, string]> = [
+  it.each<[string, string]>([
     ['an empty cursor', ''],
     ['characters outside base64url', 'abc+/='],
     ['a cursor of another list', encoded(['search', 1, 'x'])],
@@ -30,10 +29,7 @@ describe('cursor', () => {
     ['not JSON', Buffer.from('{nope').toString('base64url')],
     ['an object instead of an array', encoded({ list: 'questions' })],
     ['an over-long cursor', 'a'.repeat(513)],
-  ];
-  for (const [name, cursor] of refused) {
-    it(`refuses ${name}`, () => {
-      assert.equal(decodeCursor({ cursor, list: 'questions', kinds: ['number', 'string', 'string'] }), undefined);
-    });
-  }
+  ])('refuses %s', (_name, cursor) => {
+    expect(decodeCursor({ cursor, list: 'questions', kinds: ['number', 'string', 'string'] })).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from './domain-error.js';
-import type { ErrorCode } from './error-catalogue.js';
+import { COMMON_ERRORS, type CommonErrorCode } from './common.errors.js';
+import { DomainError, type ErrorEntry } from './domain-error.js';
 import { PROBLEM_CONTENT_TYPE, problemFor } from './problem.js';
 
 /** The one place where anything thrown becomes an HTTP answer: always problem+json, never internals. */
@@ -13,12 +13,13 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { code, detail, errors } = classify(exception);
+    const { code, entry, detail, errors } = classify(exception);
     if (code === 'internal.error') {
       this.logger.error({ err: exception, url: request.url }, 'unhandled error');
     }
     const problem = problemFor({
       code,
+      entry,
       detail,
       errors,
       instance: request.url.split('?')[0],
@@ -34,12 +35,13 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 interface Classified {
-  code: ErrorCode;
+  code: string;
+  entry: ErrorEntry;
   detail?: string;
   errors?: DomainError['fieldErrors'];
 }
 
-const FASTIFY_CODES: Record<string, ErrorCode> = {
+const FASTIFY_CODES: Record<string, CommonErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.body-too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported-media-type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.bad-request',
@@ -47,7 +49,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed-json',
 };
 
-const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+const HTTP_STATUS_CODES: Record<number, CommonErrorCode> = {
   400: 'request.bad-request',
   429: 'request.rate-limited',
   404: 'route.not-found',
@@ -56,27 +58,31 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   415: 'request.unsupported-media-type',
 };
 
+function common(code: CommonErrorCode, detail?: string): Classified {
+  return { code, entry: COMMON_ERRORS[code], detail };
+}
+
 function classify(exception: unknown): Classified {
   if (exception instanceof DomainError) {
-    return { code: exception.code, detail: exception.detail, errors: exception.fieldErrors };
+    return { code: exception.code, entry: exception.entry, detail: exception.detail, errors: exception.fieldErrors };
   }
   // Nest wraps Fastify's own 4xx errors (body parsing, limits) in an HttpException with the original as cause.
   const cause = exception instanceof HttpException ? (exception.cause as { code?: unknown } | undefined) : undefined;
-  if (typeof cause?.code === 'string' && cause.code in FASTIFY_CODES) return { code: FASTIFY_CODES[cause.code] };
+  if (typeof cause?.code === 'string' && cause.code in FASTIFY_CODES) return common(FASTIFY_CODES[cause.code]);
   if (exception instanceof HttpException) {
     const code = HTTP_STATUS_CODES[exception.getStatus()];
-    if (code === 'route.not-found') return { code, detail: 'There is no route for this method and path.' };
-    return code ? { code } : { code: 'internal.error' };
+    if (code === 'route.not-found') return common(code, 'There is no route for this method and path.');
+    return common(code ?? 'internal.error');
   }
   const fastifyError = exception as { code?: unknown; statusCode?: unknown; name?: unknown };
   if (typeof fastifyError.code === 'string' && fastifyError.code in FASTIFY_CODES) {
-    return { code: FASTIFY_CODES[fastifyError.code] };
+    return common(FASTIFY_CODES[fastifyError.code]);
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return { code: HTTP_STATUS_CODES[fastifyError.statusCode] ?? 'request.bad-request' };
+    return common(HTTP_STATUS_CODES[fastifyError.statusCode] ?? 'request.bad-request');
   }
-  if (isDatabaseUnavailable(exception)) return { code: 'service.database-unavailable' };
-  return { code: 'internal.error' };
+  if (isDatabaseUnavailable(exception)) return common('service.database-unavailable');
+  return common('internal.error');
 }
 
 /** Postgres down, restarting or unreachable: the client should retry (same Idempotency-Key), not give up. */

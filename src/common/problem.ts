@@ -1,12 +1,11 @@
-import { ERROR_CATALOGUE, type ErrorCode } from './error-catalogue.js';
-import type { FieldError } from './domain-error.js';
+import type { ErrorEntry, FieldError } from './domain-error.js';
 
 export interface ProblemDetails {
   type: string;
   title: string;
   status: number;
   detail: string;
-  code: ErrorCode;
+  code: string;
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
@@ -18,23 +17,24 @@ const TYPE_BASE = 'https://interval.dev/problems/';
 /** Builds the RFC 9457 body for a code; the detail is ours to write, never an internal message. */
 export function problemFor({
   code,
+  entry,
   detail,
   instance,
   requestId,
   errors,
 }: {
-  code: ErrorCode;
+  code: string;
+  entry: ErrorEntry;
   detail?: string;
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
 }): ProblemDetails {
-  const { status, title } = ERROR_CATALOGUE[code];
   return {
     type: `${TYPE_BASE}${code}`,
-    title,
-    status,
-    detail: detail ?? title,
+    title: entry.title,
+    status: entry.status,
+    detail: detail ?? entry.title,
     code,
     ...(instance !== undefined ? { instance } : {}),
     ...(requestId !== undefined ? { requestId } : {}),

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { FieldError } from './domain-error.js';
 import { queryChoice, queryInt, queryObject, queryPattern, queryText } from './query-schema.js';
 import { fieldErrorsOf } from './validation.js';
@@ -18,7 +17,7 @@ function check(query: Record<string, unknown>): { value?: unknown; errors?: Fiel
 }
 
 describe('query schemas', () => {
-  const accepted: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['nothing', {}, {}],
     ['a whole number as text', { limit: '7' }, { limit: 7 }],
     ['the bounds', { limit: '100' }, { limit: 100 }],
@@ -27,12 +26,11 @@ describe('query schemas', () => {
       { limit: '1', topic: 'db', q: 'lock', format: 'csv' },
       { limit: 1, topic: 'db', q: 'lock', format: 'csv' },
     ],
-  ];
-  for (const [name, query, value] of accepted) {
-    it(`accepts ${name}`, () => assert.deepEqual(check(query), { value }));
-  }
+  ])('accepts %s', (_name, query, value) => {
+    expect(check(query)).toStrictEqual({ value });
+  });
 
-  const refused: Array<[string, Record<string, unknown>, FieldError[]]> = [
+  it.each<[string, Record<string, unknown>, FieldError[]]>([
     ['an unknown field', { sort: 'title' }, [{ field: 'sort', message: 'is not a known field' }]],
     [
       'two unknown fields, each by name',
@@ -62,13 +60,12 @@ describe('query schemas', () => {
         { field: 'extra', message: 'is not a known field' },
       ],
     ],
-  ];
-  for (const [name, query, errors] of refused) {
-    it(`refuses ${name}`, () => assert.deepEqual(check(query), { errors }));
-  }
+  ])('refuses %s', (_name, query, errors) => {
+    expect(check(query)).toStrictEqual({ errors });
+  });
 
   it('accepts a query object without a prototype, as Fastify parses it', () => {
     const query = Object.assign(Object.create(null) as Record<string, unknown>, { limit: '3' });
-    assert.deepEqual(check(query), { value: { limit: 3 } });
+    expect(check(query)).toStrictEqual({ value: { limit: 3 } });
   });
 });

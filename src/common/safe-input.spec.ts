@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { jsonDepth, unsafeTextAt } from './safe-input.js';
 
 describe('unsafeTextAt', () => {
@@ -18,21 +17,23 @@ describe('unsafeTextAt', () => {
     ['a bare string', 'x\u0000', '(value)'],
     ['numbers and nulls', { a: 1, b: null, c: true }, undefined],
   ];
-  for (const [name, value, expected] of cases) {
-    it(`${expected ? 'finds' : 'passes'} ${name}`, () => assert.equal(unsafeTextAt(value), expected));
-  }
+  it.each(cases.map(([name, value, expected]) => [expected ? 'finds' : 'passes', name, value, expected] as const))(
+    '%s %s',
+    (_verb, _name, value, expected) => {
+      expect(unsafeTextAt(value)).toBe(expected);
+    },
+  );
 });
 
 describe('jsonDepth', () => {
-  const cases: Array<[string, string, number]> = [
+  it.each<[string, string, number]>([
     ['a scalar', '1', 0],
     ['a flat object', '{"a":1}', 1],
     ['nested arrays', '[[[]]]', 3],
     ['brackets inside strings', '{"a":"[[[{{{"}', 1],
     ['an escaped quote in a string', '{"a":"\\"[[["}', 1],
     ['siblings', '[[1],[2],[[3]]]', 3],
-  ];
-  for (const [name, text, expected] of cases) {
-    it(`is ${expected} for ${name}`, () => assert.equal(jsonDepth(text), expected));
-  }
+  ])('counts %s (%s) as depth %i', (_name, text, expected) => {
+    expect(jsonDepth(text)).toBe(expected);
+  });
 });

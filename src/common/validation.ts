@@ -1,7 +1,8 @@
 import { StandardSchemaValidationPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { DomainError, type FieldError } from './domain-error.js';
+import { type DomainError, type FieldError } from './domain-error.js';
 import { UNKNOWN_FIELD } from './query-schema.js';
+import { requestError } from './common.errors.js';
 
 /** Bodies (class-validator DTOs): unknown fields refused, types converted by the DTO, every failure listed. */
 export function createValidationPipe(): ValidationPipe {
@@ -42,7 +43,7 @@ export function fieldErrorsOf(issues: readonly StandardSchemaV1.Issue[]): FieldE
 }
 
 function validationFailed(fieldErrors: FieldError[]): DomainError {
-  return new DomainError(
+  return requestError(
     'request.validation-failed',
     fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '),
     fieldErrors,

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from './config.js';
 
 const load = (env: Record<string, string>, isTty = false) => loadConfig({ env, cwd: '/srv/app', isTty });
@@ -7,7 +6,7 @@ const load = (env: Record<string, string>, isTty = false) => loadConfig({ env, c
 describe('loadConfig', () => {
   it('gives every variable its documented default', () => {
     const config = load({});
-    assert.deepEqual(config, {
+    expect(config).toStrictEqual({
       nodeEnv: 'development',
       host: '127.0.0.1',
       port: 3000,
@@ -18,6 +17,7 @@ describe('loadConfig', () => {
       progressConcurrency: 4,
       bankDir: '/srv/app/question-bank',
       isBankSyncOnStart: true,
+      webDir: '/srv/app/web/dist',
       logLevel: 'info',
       logFormat: 'json',
       bodyLimitBytes: 1_048_576,
@@ -34,10 +34,11 @@ describe('loadConfig', () => {
     });
   });
 
-  const accepted: Array<[string, Record<string, string>, Partial<ReturnType<typeof load>>]> = [
+  it.each<[string, Record<string, string>, Partial<ReturnType<typeof load>>]>([
     ['reads a port', { PORT: '8080' }, { port: 8080 }],
     ['keeps an absolute data dir', { DATA_DIR: '/var/lib/interval' }, { dataDir: '/var/lib/interval' }],
     ['resolves a relative bank dir', { BANK_DIR: 'bank' }, { bankDir: '/srv/app/bank' }],
+    ['resolves a relative web app dir', { WEB_DIR: 'public' }, { webDir: '/srv/app/public' }],
     [
       'accepts postgresql URLs',
       { DATABASE_URL: 'postgresql://u:p@db:5432/x' },
@@ -51,17 +52,16 @@ describe('loadConfig', () => {
       { ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173' },
       { allowedOrigins: ['https://app.example.com', 'http://localhost:5173'] },
     ],
-  ];
-  for (const [name, env, expected] of accepted) {
-    it(name, () => assert.deepEqual({ ...load(env), ...expected }, load(env)));
-  }
-
-  it('prints pretty logs on a terminal outside production only', () => {
-    assert.equal(load({}, true).logFormat, 'pretty');
-    assert.equal(load({ NODE_ENV: 'production' }, true).logFormat, 'json');
+  ])('%s', (_name, env, expected) => {
+    expect(load(env)).toMatchObject(expected);
   });
 
-  const refused: Array<[Record<string, string>, RegExp]> = [
+  it('prints pretty logs on a terminal outside production only', () => {
+    expect(load({}, true).logFormat).toBe('pretty');
+    expect(load({ NODE_ENV: 'production' }, true).logFormat).toBe('json');
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
     [{ PORT: '0' }, /PORT="0" must be a whole number from 1 to 65535/],
     [{ PORT: '3000abc' }, /PORT="3000abc"/],
     [{ PORT: '-1' }, /PORT="-1"/],
@@ -75,15 +75,17 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'https://ok.example.com,*' }, /CORS_ORIGINS has "\*"/],
     [{ ALLOWED_ORIGINS: 'https://app.example.com/path' }, /ALLOWED_ORIGINS has/],
     [{ SESSION_IDLE_DAYS: '40' }, /SESSION_IDLE_DAYS must not exceed SESSION_ABSOLUTE_DAYS/],
-  ];
-  for (const [env, message] of refused) {
-    it(`refuses ${JSON.stringify(env)}`, () => assert.throws(() => load(env), message));
-  }
+  ])('refuses %j', (env, message) => {
+    expect(() => load(env)).toThrow(message);
+  });
 
   it('reports every bad variable at once', () => {
-    assert.throws(
-      () => load({ PORT: 'x', LOG_LEVEL: 'y' }),
-      (error: unknown) => error instanceof ConfigError && error.problems.length === 2,
+    const attempt = () => load({ PORT: 'x', LOG_LEVEL: 'y' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        problems: [expect.stringContaining('PORT="x"'), expect.stringContaining('LOG_LEVEL="y"')],
+      }),
     );
   });
 });

@@ -15,6 +15,8 @@ export interface AppConfig {
   progressConcurrency: number;
   bankDir: string;
   isBankSyncOnStart: boolean;
+  /** The built web app (static files) served at `/`. */
+  webDir: string;
   logLevel: LogLevel;
   logFormat: LogFormat;
   bodyLimitBytes: number;
@@ -110,6 +112,7 @@ export function loadConfig({ env, cwd, isTty }: { env: Env; cwd: string; isTty: 
     progressConcurrency: integer('PROGRESS_CONCURRENCY', 4, 1, 64),
     bankDir: path('BANK_DIR', 'question-bank'),
     isBankSyncOnStart: boolean('BANK_SYNC', true),
+    webDir: path('WEB_DIR', 'web/dist'),
     logLevel: oneOf('LOG_LEVEL', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info'),
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, isTty && nodeEnv !== 'production' ? 'pretty' : 'json'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),

@@ -1,5 +1,6 @@
-import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
+import { ENTITIES } from './entities.js';
 
 /**
  * The one description of the database for the app and the TypeORM CLI.
@@ -18,8 +19,8 @@ export function dataSourceOptions({
     type: 'postgres',
     url,
     applicationName: 'interval',
-    entities: [join(import.meta.dirname, '..', '**', '*.entity.js')],
-    migrations: [join(import.meta.dirname, '..', '..', 'migrations', '*.js')],
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

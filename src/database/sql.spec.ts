@@ -1,9 +1,8 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { StatementNames } from './sql.js';
+import { describe, expect, it } from '@jest/globals';
+import { StatementNames } from './statement.js';
 
 describe(StatementNames.name, () => {
-  const cases: { title: string; texts: string[]; capacity: number; names: (string | undefined)[] }[] = [
+  it.each<{ title: string; texts: string[]; capacity: number; names: (string | undefined)[] }>([
     { title: 'one name per text', texts: ['SELECT 1', 'SELECT 2'], capacity: 5, names: ['s0', 's1'] },
     {
       title: 'the same text keeps its name',
@@ -30,14 +29,8 @@ describe(StatementNames.name, () => {
       names: ['s0', 's1', undefined, 's1'],
     },
     { title: 'no capacity, no names', texts: ['SELECT 1'], capacity: 0, names: [undefined] },
-  ];
-  for (const { title, texts, capacity, names } of cases) {
-    it(title, () => {
-      const statementNames = new StatementNames(capacity);
-      assert.deepEqual(
-        texts.map((text) => statementNames.of(text)),
-        names,
-      );
-    });
-  }
+  ])('$title', ({ texts, capacity, names }) => {
+    const statementNames = new StatementNames(capacity);
+    expect(texts.map((text) => statementNames.of(text))).toStrictEqual(names);
+  });
 });

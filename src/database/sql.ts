@@ -1,55 +1,48 @@
-import type { Pool, PoolClient, QueryConfig } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import { named, type Statement } from './statement.js';
 
 /**
- * Rows of any statement. TypeORM's `query()` returns rows for SELECT and INSERT but
- * `[rows, rowCount]` for UPDATE and DELETE; repositories use this so that
- * `UPDATE … RETURNING` reads the same as a SELECT. Inside a transaction the statement
- * goes to the transaction's own connection, named like every statement here.
+ * The one way the app runs SQL. Every statement lives in a feature's `<feature>.queries.ts`,
+ * declares the columns its rows have (statement.ts), and runs through `Sql`: as a named
+ * statement (each pooled connection parses and plans it once), always answering rows, on the
+ * pool or, when a transaction is passed as the last argument, on the transaction's own
+ * connection.
  */
-export async function queryRows<T>(manager: EntityManager, text: string, values: unknown[] = []): Promise<T[]> {
-  if (!manager.queryRunner) return poolRows(manager.connection, text, values);
-  const client = (await manager.queryRunner.connect()) as PoolClient;
-  return (await client.query(statement(text, values))).rows as T[];
-}
 
-/**
- * Rows of one statement run on its own, straight on the driver's pool: a hot read outside
- * any transaction skips TypeORM's per-query runner (made, connected, broadcast, released).
- * Failures are node-postgres errors, which the problem filter maps as it maps TypeORM's.
- */
-export async function poolRows<T>(dataSource: DataSource, text: string, values: unknown[] = []): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  return (await pool.query(statement(text, values))).rows as T[];
-}
+/** A transaction's handle, as `Sql.transaction` passes it to its work. */
+export type Tx = EntityManager;
 
-/**
- * Names for statement texts, so that each pooled connection parses and plans a statement
- * once and afterwards only binds and runs it (Postgres spends longer planning the question
- * lookup than running it). Texts come from a fixed set of query builders; past `capacity`
- * a new text goes unnamed, so that a stray dynamic text cannot grow the names here, and
- * the prepared statements on every connection, without bound.
- */
-export class StatementNames {
-  private readonly names = new Map<string, string>();
+@Injectable()
+export class Sql {
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(private readonly capacity: number) {}
+  /** Every row of the statement. */
+  async rows<Row>(query: Statement<Row>, values: readonly unknown[] = [], tx?: Tx): Promise<Row[]> {
+    const config = named(query.text, values);
+    if (tx) return (await (await connectionOf(tx)).query(config)).rows as Row[];
+    return (await this.pool().query(config)).rows as Row[];
+  }
 
-  of(text: string): string | undefined {
-    let name = this.names.get(text);
-    if (name === undefined && this.names.size < this.capacity) {
-      name = `s${this.names.size}`;
-      this.names.set(text, name);
-    }
-    return name;
+  /** The first row, or undefined. */
+  async first<Row>(query: Statement<Row>, values: readonly unknown[] = [], tx?: Tx): Promise<Row | undefined> {
+    return (await this.rows(query, values, tx))[0];
+  }
+
+  /** Runs `work` in one transaction (committed when it resolves, rolled back when it throws). */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The driver's pool TypeORM owns: a statement outside a transaction skips TypeORM's per-query runner. */
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 }
 
-/** Far more distinct texts than the query builders make. */
-const statementNames = new StatementNames(500);
-
-/** A statement as node-postgres sends it: named after its text while names last. */
-export function statement(text: string, values: unknown[] = []): QueryConfig {
-  const name = statementNames.of(text);
-  return name === undefined ? { text, values } : { name, text, values };
+/** The transaction's own pooled connection (already open: the transaction began on it). */
+async function connectionOf(tx: Tx): Promise<PoolClient> {
+  if (!tx.queryRunner) throw new Error('Sql: a transaction handle without a query runner');
+  return (await tx.queryRunner.connect()) as PoolClient;
 }

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { openDatabaseServer } from './database-server.js';
+import { openDatabaseServer, type DatabaseServer } from './database-server.js';
+import { makeEphemeralDataDir, startEmbeddedPostgres } from './embedded-postgres.js';
 
 /**
  * Runs the TypeORM CLI against the configured database, starting the embedded one when
@@ -10,6 +11,10 @@ import { openDatabaseServer } from './database-server.js';
  * generated file holds only the difference between the entities and the committed schema.
  *
  *   npm run migration:generate -- migrations/AddSomething
+ *
+ * `migration:check` (CI) applies every migration to an empty database (DATABASE_URL's, or a
+ * throwaway embedded one, never the data folder) and fails if the entities differ from the
+ * schema they build: the next generated migration would hold a surprise.
  */
 const require = createRequire(import.meta.url);
 
@@ -20,7 +25,16 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig({ env: process.env, cwd: process.cwd(), isTty: false });
-  const server = await openDatabaseServer({ config, log: () => undefined, canAttach: true });
+  const server: DatabaseServer =
+    command === 'migration:check' && !config.databaseUrl
+      ? await startEmbeddedPostgres({
+          dataDir: await makeEphemeralDataDir('interval-migration-check'),
+          port: config.embeddedPgPort + 1,
+          database: 'interval',
+          isEphemeral: true,
+          isDurabilityOff: true,
+        })
+      : await openDatabaseServer({ config, log: () => undefined, canAttach: true });
   try {
     const cli = (...args: string[]) =>
       spawnSync(
@@ -28,9 +42,10 @@ async function main(): Promise<number> {
         [require.resolve('typeorm/cli.js'), ...args, '-d', join(import.meta.dirname, 'cli-data-source.js')],
         { stdio: 'inherit', env: { ...process.env, DATABASE_URL: server.url } },
       ).status ?? 1;
-    if (command === 'migration:generate') {
+    if (command === 'migration:generate' || command === 'migration:check') {
       const status = cli('migration:run');
       if (status !== 0) return status;
+      if (command === 'migration:check') return cli('migration:generate', 'migrations/EntityDrift', '--check');
       return cli(command, ...rest, '--pretty');
     }
     return cli(command, ...rest);

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiProblemResponses } from '../common/api-problem.js';
 import { Public } from '../common/auth.js';
-import { DomainError } from '../common/domain-error.js';
+import { requestError } from '../common/common.errors.js';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -27,7 +27,7 @@ export class HealthController {
     try {
       await this.health.check([() => this.database.pingCheck('db', { timeout: 1_500 })]);
     } catch {
-      throw new DomainError('health.database-down', 'Postgres did not answer a ping within 1.5 s.');
+      throw requestError('health.database-down', 'Postgres did not answer a ping within 1.5 s.');
     }
     return { status: 'ok', db: 'up' };
   }

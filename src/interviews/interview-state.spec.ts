@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import {
   INTERVIEW_EVENTS,
   INTERVIEW_STATUSES,
@@ -23,21 +22,23 @@ const OWNER: Record<InterviewEvent, 'interviewer' | 'candidate'> = {
 };
 
 describe('transition', () => {
-  for (const status of INTERVIEW_STATUSES) {
-    for (const event of INTERVIEW_EVENTS) {
+  const pairs = INTERVIEW_STATUSES.flatMap((status) =>
+    INTERVIEW_EVENTS.map((event) => {
       const to = LEGAL[status]?.[event];
-      it(`${event} from ${status} ${to ? `leads to ${to}` : 'is illegal'}`, () => {
-        assert.deepEqual(
-          transition({ status, event, side: OWNER[event] }),
-          to ? { ok: true, status: to } : { ok: false, reason: 'illegal' },
-        );
-      });
       const other = OWNER[event] === 'candidate' ? 'interviewer' : 'candidate';
-      it(`${event} from ${status} by the ${other} is refused as the wrong side`, () => {
-        assert.deepEqual(transition({ status, event, side: other }), { ok: false, reason: 'wrong-side' });
-      });
-    }
-  }
+      return { event, status, to, other, outcome: to ? `leads to ${to}` : 'is illegal' } as const;
+    }),
+  );
+
+  it.each(pairs)('$event from $status $outcome', ({ event, status, to }) => {
+    expect(transition({ status, event, side: OWNER[event] })).toStrictEqual(
+      to ? { ok: true, status: to } : { ok: false, reason: 'illegal' },
+    );
+  });
+
+  it.each(pairs)('$event from $status by the $other is refused as the wrong side', ({ event, status, other }) => {
+    expect(transition({ status, event, side: other })).toStrictEqual({ ok: false, reason: 'wrong-side' });
+  });
 });
 
 describe('isAnswering', () => {
@@ -62,7 +63,10 @@ describe('isAnswering', () => {
     ['submitted', { status: 'submitted', startedAt: started, timeLimitMinutes: null, now: at(1) }, false],
     ['scheduled', { status: 'scheduled', startedAt: null, timeLimitMinutes: null, now: at(1) }, false],
   ];
-  for (const [name, input, expected] of cases) {
-    it(`${expected ? 'accepts' : 'refuses'} answers when ${name}`, () => assert.equal(isAnswering(input), expected));
-  }
+  it.each(cases.map(([name, input, expected]) => [expected ? 'accepts' : 'refuses', name, input, expected] as const))(
+    '%s answers when %s',
+    (_verb, _name, input, expected) => {
+      expect(isAnswering(input)).toBe(expected);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { ErrorCatalogue } from '../common/error-catalogue.js';
+import { errorFactory, type ErrorCatalogue } from '../common/domain-error.js';
 
 export const INTERVIEW_ERRORS = {
   'interview.not-found': { status: 404, title: 'Interview not found' },
@@ -9,3 +9,5 @@ export const INTERVIEW_ERRORS = {
   'interview.unscored-questions': { status: 409, title: 'Score every question before completing the interview' },
   'interview.not-completed': { status: 409, title: 'The feedback is available once the interview is completed' },
 } as const satisfies ErrorCatalogue;
+
+export const interviewError = errorFactory(INTERVIEW_ERRORS);

@@ -10,5 +10,6 @@ import { InterviewService } from './interview.service.js';
   imports: [AccountsModule, QuestionSetsModule, PracticeModule],
   controllers: [InterviewController],
   providers: [InterviewRepository, InterviewService],
+  exports: [InterviewService],
 })
 export class InterviewsModule {}

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { scorecardScore } from './scorecard.js';
 
 const criteria = [
@@ -8,36 +7,34 @@ const criteria = [
 ];
 
 describe('scorecardScore', () => {
-  const cases: Array<[string, Array<{ criterionId: string; score: number }>, number]> = [
+  it.each<[string, number, Array<{ criterionId: string; score: number }>]>([
     [
       'all top marks',
+      1,
       [
         { criterionId: 'a', score: 2 },
         { criterionId: 'b', score: 2 },
       ],
-      1,
     ],
     [
       'all zero',
+      0,
       [
         { criterionId: 'a', score: 0 },
         { criterionId: 'b', score: 0 },
       ],
-      0,
     ],
     [
       'half marks',
+      0.5,
       [
         { criterionId: 'a', score: 1 },
         { criterionId: 'b', score: 1 },
       ],
-      0.5,
     ],
-    ['the heavy criterion only', [{ criterionId: 'a', score: 2 }], 0.75],
-    ['an unscored criterion counts 0', [{ criterionId: 'b', score: 2 }], 0.25],
-  ];
-  for (const [name, scores, expected] of cases) {
-    it(`scores ${name} as ${expected}`, () =>
-      assert.ok(Math.abs(scorecardScore({ criteria, scores }) - expected) < 1e-12));
-  }
+    ['the heavy criterion only', 0.75, [{ criterionId: 'a', score: 2 }]],
+    ['an unscored criterion counts 0', 0.25, [{ criterionId: 'b', score: 2 }]],
+  ])('scores %s as %d', (_name, expected, scores) => {
+    expect(scorecardScore({ criteria, scores })).toBeCloseTo(expected, 12);
+  });
 });

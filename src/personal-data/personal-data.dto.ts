@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MeDto } from '../accounts/account.dto.js';
+import { InterviewDto } from '../interviews/interview.dto.js';
 
 export class ExportedSessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -18,9 +19,40 @@ export class PracticeExportDto {
   reviews: object[];
 }
 
+export class QuestionSetsExportDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Sets I own, with their questions in order and their members',
+  })
+  owned: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Sets shared with me by name, with my role' })
+  memberships: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Sets I subscribe to' })
+  subscriptions: object[];
+}
+
 export class PersonalDataExportDto {
   @ApiProperty({ format: 'date-time' }) exportedAt: string;
   @ApiProperty({ type: MeDto }) account: MeDto;
   @ApiProperty({ type: [ExportedSessionDto] }) sessions: ExportedSessionDto[];
   @ApiProperty({ type: PracticeExportDto }) practice: PracticeExportDto;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Questions I authored, retired ones too, with every revision of content and rubric',
+  })
+  questions: object[];
+  @ApiProperty({ type: QuestionSetsExportDto }) questionSets: QuestionSetsExportDto;
+  @ApiProperty({
+    type: [InterviewDto],
+    description: 'Mock interviews in either role: answers, scores, notes, recommendation',
+  })
+  interviews: InterviewDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Study groups I belong to: role, leaderboard opt-in, the group’s assignments',
+  })
+  studyGroups: object[];
 }

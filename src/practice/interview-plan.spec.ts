@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import {
   meanRecall,
   newCardValue,
@@ -37,65 +36,63 @@ const review = (stability: number, lastReviewDaysAgo: number, dueInDays = 0): Me
 describe('newCardValue', () => {
   it('costs the same answers whatever the date (a first sight and its learning steps, about 2.5)', () => {
     const costs = [1, 7, 60].map((n) => newCardValue({ now, interviewAt: days(n) }).cost);
-    assert.ok(costs.every((c) => c === costs[0]));
-    assert.ok(costs[0] > 2.3 && costs[0] < 2.8, `${costs[0]}`);
+    expect(new Set(costs).size).toBe(1);
+    expect(costs[0]).toBeGreaterThan(2.3);
+    expect(costs[0]).toBeLessThan(2.8);
   });
 
-  const horizons: Array<[number, number, number]> = [
-    // days to the interview, expected recall on the day lies between
+  it.each<[number, number, number]>([
     [0, 0.999, 1.0001],
     [1, 0.85, 0.95],
     [7, 0.7, 0.82],
     [60, 0.5, 0.65],
-  ];
-  for (const [n, low, high] of horizons) {
-    it(`expects recall between ${low} and ${high} on the day ${n} days after a first sight`, () => {
-      const { gain } = newCardValue({ now, interviewAt: days(n) });
-      assert.ok(gain >= low && gain <= high, `${gain}`);
-    });
-  }
+  ])('expects recall on the day %d days after a first sight between %d and %d', (n, low, high) => {
+    const { gain } = newCardValue({ now, interviewAt: days(n) });
+    expect(gain).toBeGreaterThanOrEqual(low);
+    expect(gain).toBeLessThanOrEqual(high);
+  });
 });
 
 describe('reviewValue', () => {
-  const cases: Array<[string, MemoryState, number, number]> = [
-    // name, card, gain between
+  it.each<[string, MemoryState, number, number]>([
     ['a solid card buys almost nothing', review(200, 10), 0, 0.02],
     ['a card reviewed today buys almost nothing', review(3, 0), 0, 0.02],
     ['a shaky card a week out buys a lot', review(3, 6), 0.1, 0.2],
     ['a long-forgotten card buys the most', review(1, 30), 0.2, 0.35],
-  ];
-  for (const [name, memory, low, high] of cases) {
-    it(name, () => {
-      const { gain } = reviewValue({ memory, now, interviewAt: days(7), settings });
-      assert.ok(gain >= low && gain <= high, `${gain}`);
-    });
-  }
+  ])('%s', (_name, memory, low, high) => {
+    const { gain } = reviewValue({ memory, now, interviewAt: days(7), settings });
+    expect(gain).toBeGreaterThanOrEqual(low);
+    expect(gain).toBeLessThanOrEqual(high);
+  });
 
   it('costs one answer plus the relearning a likely lapse brings', () => {
     const safe = reviewValue({ memory: review(200, 1), now, interviewAt: days(7), settings }).cost;
     const shaky = reviewValue({ memory: review(1, 30), now, interviewAt: days(7), settings }).cost;
-    assert.ok(safe >= 1 && safe < 1.01, `${safe}`);
-    assert.ok(shaky > 1.3 && shaky < 2, `${shaky}`);
+    expect(safe).toBeGreaterThanOrEqual(1);
+    expect(safe).toBeLessThan(1.01);
+    expect(shaky).toBeGreaterThan(1.3);
+    expect(shaky).toBeLessThan(2);
   });
 
-  it('never promises more than the recall left to gain', () => {
-    for (const memory of [review(0.5, 20), review(5, 5), review(50, 2)]) {
+  it.each([review(0.5, 20), review(5, 5), review(50, 2)])(
+    'never promises more than the recall left to gain (S %#)',
+    (memory) => {
       const { gain } = reviewValue({ memory, now, interviewAt: days(7), settings });
       const skipped = retrievability({ stability: memory.stability, lastReviewAt: memory.lastReviewAt, at: days(7) });
-      assert.ok(gain <= 1 - skipped + 1e-9, `${gain} > ${1 - skipped}`);
-    }
-  });
+      expect(gain).toBeLessThanOrEqual(1 - skipped + 1e-9);
+    },
+  );
 
-  it('values a Good answer with the stability the scheduler itself would give', () => {
-    // Recalled as Good with certainty (stability high, reviewed a day ago) the gain is close to
-    // the difference the scheduler's own Good review makes to recall on the day.
+  it('values a recalled review with the stability the scheduler itself would give', () => {
+    // Reviewed a day ago with a high stability, the card is all but certainly recalled, and most
+    // often rated Good: the gain is close to what the scheduler's own Good review makes of it.
     const memory = review(30, 1);
     const afterGood = nextReview({ cardId: 'c', memory, rating: 'good', reviewedAt: now, settings }).memory;
     const goodGain =
       retrievability({ stability: afterGood.stability, lastReviewAt: now, at: days(7) }) -
       retrievability({ stability: memory.stability, lastReviewAt: memory.lastReviewAt, at: days(7) });
     const { gain } = reviewValue({ memory, now, interviewAt: days(7), settings });
-    assert.ok(Math.abs(gain - goodGain) < 0.01, `${gain} vs ${goodGain}`);
+    expect(Math.abs(gain - goodGain)).toBeLessThan(0.01);
   });
 });
 
@@ -106,8 +103,11 @@ describe('rankForInterview', () => {
       { cardId: 'shaky', memory: review(3, 6) },
       { cardId: 'middling', memory: review(20, 15) },
     ];
-    const ranked = rankForInterview({ cards, now, interviewAt: days(7), settings }).map((c) => c.cardId);
-    assert.deepEqual(ranked, ['shaky', 'middling', 'solid']);
+    expect(rankForInterview({ cards, now, interviewAt: days(7), settings }).map((c) => c.cardId)).toEqual([
+      'shaky',
+      'middling',
+      'solid',
+    ]);
   });
 
   it('is stable for equal cards (ordered by id)', () => {
@@ -115,10 +115,7 @@ describe('rankForInterview', () => {
       { cardId: 'b', memory: review(5, 5) },
       { cardId: 'a', memory: review(5, 5) },
     ];
-    assert.deepEqual(
-      rankForInterview({ cards, now, interviewAt: days(3), settings }).map((c) => c.cardId),
-      ['a', 'b'],
-    );
+    expect(rankForInterview({ cards, now, interviewAt: days(3), settings }).map((c) => c.cardId)).toEqual(['a', 'b']);
   });
 
   it('puts last a card whose review buys nothing', () => {
@@ -127,10 +124,10 @@ describe('rankForInterview', () => {
       { cardId: 'never', memory: never },
       { cardId: 'shaky', memory: review(3, 6) },
     ];
-    assert.deepEqual(
-      rankForInterview({ cards, now, interviewAt: days(7), settings }).map((c) => c.cardId),
-      ['shaky', 'never'],
-    );
+    expect(rankForInterview({ cards, now, interviewAt: days(7), settings }).map((c) => c.cardId)).toEqual([
+      'shaky',
+      'never',
+    ]);
   });
 });
 
@@ -151,22 +148,16 @@ describe('planInterviewDay', () => {
       settings,
     });
 
-  const cases: Array<[string, number, string[]]> = [
+  it.each<[string, number, string[]]>([
     ['far from the interview, takes only the due cards, best first', 30, ['due-shaky', 'due-safe']],
     [
       `in the last ${SWEEP_DAYS} days, lets a card due later but likely forgotten displace a safe due one`,
       SWEEP_DAYS,
       ['due-shaky', 'later-forgotten'],
     ],
-  ];
-  for (const [name, interviewInDays, expected] of cases) {
-    it(name, () =>
-      assert.deepEqual(
-        plan(interviewInDays).reviews.map((c) => c.cardId),
-        expected,
-      ),
-    );
-  }
+  ])('%s', (_name, interviewInDays, expected) => {
+    expect(plan(interviewInDays).reviews.map((c) => c.cardId)).toEqual(expected);
+  });
 
   it('asks for no more reviews than FSRS has due today', () => {
     const nothingDue = deck.map((card) => ({ ...card, memory: { ...card.memory, dueAt: days(5) } }));
@@ -178,14 +169,15 @@ describe('planInterviewDay', () => {
       interviewAt: morning(2),
       settings,
     });
-    assert.equal(day.reviews.length, 0);
+    expect(day.reviews).toHaveLength(0);
   });
 
-  it('offers every unseen question, with no daily limit', () => assert.equal(plan(7, 40).newCount, 40));
+  it('offers every unseen question, with no daily limit', () => expect(plan(7, 40).newCount).toBe(40));
 });
 
 describe('a first sight against a review', () => {
   it('is worth more per answer than reviewing any card, from hours to two months before the interview', () => {
+    const reviewsWorthMore: string[] = [];
     for (const hoursAhead of [6, 36, 7 * 24 + 12, 60 * 24]) {
       const interviewAt = new Date(now.getTime() + hoursAhead * 3_600_000);
       const fresh = newCardValue({ now, interviewAt });
@@ -194,23 +186,21 @@ describe('a first sight against a review', () => {
           for (const difficulty of [1, 5, 10]) {
             const memory = { ...review(stability, daysAgo), difficulty };
             const value = reviewValue({ memory, now, interviewAt, settings });
-            assert.ok(
-              value.gain / value.cost < fresh.gain / fresh.cost,
-              `S ${stability}, ${daysAgo} d ago, D ${difficulty}, ${hoursAhead} h ahead`,
-            );
+            if (value.gain / value.cost >= fresh.gain / fresh.cost)
+              reviewsWorthMore.push(`S ${stability}, ${daysAgo} d ago, D ${difficulty}, ${hoursAhead} h ahead`);
           }
     }
+    expect(reviewsWorthMore).toEqual([]);
   });
 });
 
 describe('meanRecall', () => {
-  const cases: Array<[string, Parameters<typeof meanRecall>[0], number]> = [
+  it.each<[string, Parameters<typeof meanRecall>[0], number]>([
     ['is 0 with no cards', { cards: [], at: now }, 0],
     ['is 1 for cards just reviewed', { cards: [{ stability: 5, lastReviewAt: now }], at: now }, 1],
     ['is 0.9 one stability later', { cards: [{ stability: 5, lastReviewAt: days(-5) }], at: now }, 0.9],
     ['counts unstarted cards as 0', { cards: [{ stability: 5, lastReviewAt: now }], at: now, unstartedCount: 3 }, 0.25],
-  ];
-  for (const [name, input, expected] of cases) {
-    it(name, () => assert.ok(Math.abs(meanRecall(input) - expected) < 1e-9, `${meanRecall(input)}`));
-  }
+  ])('%s', (_name, input, expected) => {
+    expect(meanRecall(input)).toBeCloseTo(expected, 9);
+  });
 });

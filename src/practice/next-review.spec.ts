@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import {
   LEECH_LAPSES,
   newMemoryState,
@@ -8,7 +7,7 @@ import {
   type MemoryState,
   type SchedulingSettings,
 } from './next-review.js';
-import type { RatingName } from './score-answer.js';
+import type { RatingName } from './card-vocabulary.js';
 
 const UTC: SchedulingSettings = { timezone: 'UTC', dayStartsAtHour: 0, desiredRetention: 0.9, interviewDate: null };
 const day = (n: number, hour = 12) => new Date(Date.UTC(2026, 0, 1 + n, hour));
@@ -30,30 +29,28 @@ describe('nextReview', () => {
       ['good', day(12)],
       ['good', day(33)],
     ]);
-    assert.ok(Math.abs(memory.stability - 53.627) < 0.001, `stability ${memory.stability}`);
-    assert.ok(Math.abs(memory.difficulty - 6.357) < 0.001, `difficulty ${memory.difficulty}`);
-    assert.equal(memory.reps, 6);
-    assert.equal(memory.lapses, 0);
-    assert.equal(memory.state, 'review');
+    // Within 0.001 either side, as the published figures are rounded.
+    expect(memory.stability).toBeGreaterThan(53.626);
+    expect(memory.stability).toBeLessThan(53.628);
+    expect(memory.difficulty).toBeGreaterThan(6.356);
+    expect(memory.difficulty).toBeLessThan(6.358);
+    expect(memory).toMatchObject({ reps: 6, lapses: 0, state: 'review' });
   });
 
-  const firstReviews: Array<[RatingName, string, number]> = [
-    ['again', 'learning', 60_000],
-    ['hard', 'learning', 360_000],
-    ['good', 'learning', 600_000],
-  ];
-  for (const [rating, state, delayMs] of firstReviews) {
-    it(`puts a new card rated ${rating} into ${state}, due in ${delayMs / 60_000} min (ts-fsrs rounds to whole minutes)`, () => {
-      const memory = replay([[rating, day(0)]]);
-      assert.equal(memory.state, state);
-      assert.equal(memory.dueAt.getTime() - day(0).getTime(), delayMs);
-    });
-  }
+  it.each<[RatingName, string, number]>([
+    ['again', 'learning', 1],
+    ['hard', 'learning', 6],
+    ['good', 'learning', 10],
+  ])('puts a new card rated %s into %s, due in %d min (ts-fsrs rounds to whole minutes)', (rating, state, minutes) => {
+    const memory = replay([[rating, day(0)]]);
+    expect(memory.state).toBe(state);
+    expect(memory.dueAt.getTime() - day(0).getTime()).toBe(minutes * 60_000);
+  });
 
   it('graduates a new card rated easy straight to review, days away', () => {
     const memory = replay([['easy', day(0)]]);
-    assert.equal(memory.state, 'review');
-    assert.ok(memory.scheduledDays >= 1);
+    expect(memory.state).toBe('review');
+    expect(memory.scheduledDays).toBeGreaterThanOrEqual(1);
   });
 
   it('fuzzes deterministically: the same card and history give the same due date', () => {
@@ -63,7 +60,7 @@ describe('nextReview', () => {
       ['good', day(3)],
       ['good', day(15)],
     ];
-    assert.equal(replay(history).dueAt.getTime(), replay(history).dueAt.getTime());
+    expect(replay(history).dueAt.getTime()).toBe(replay(history).dueAt.getTime());
   });
 
   it('counts days in the user’s time zone and day start', () => {
@@ -90,8 +87,8 @@ describe('nextReview', () => {
       reviewedAt: new Date('2026-01-04T02:00:00Z'),
       settings: UTC,
     });
-    assert.equal(b.memory.elapsedDays, 2);
-    assert.equal(c.memory.elapsedDays, 3);
+    expect(b.memory.elapsedDays).toBe(2);
+    expect(c.memory.elapsedDays).toBe(3);
   });
 
   it('never schedules past the start of the interview day while it is ahead', () => {
@@ -103,17 +100,18 @@ describe('nextReview', () => {
       ],
       settings,
     );
-    assert.ok(memory.dueAt.getTime() <= Date.UTC(2026, 0, 10), memory.dueAt.toISOString());
+    expect(memory.dueAt.getTime()).toBeLessThanOrEqual(Date.UTC(2026, 0, 10));
     const unconstrained = replay([
       ['easy', day(0)],
       ['easy', day(5)],
     ]);
-    assert.ok(unconstrained.dueAt.getTime() > Date.UTC(2026, 0, 10), 'without the date it would land later');
+    // Without the date it would land later, so the cap above did something.
+    expect(unconstrained.dueAt.getTime()).toBeGreaterThan(Date.UTC(2026, 0, 10));
   });
 
   it('schedules normally once the interview date has passed', () => {
     const settings = { ...UTC, interviewDate: '2026-01-03' };
-    assert.deepEqual(
+    expect(
       replay(
         [
           ['easy', day(0)],
@@ -121,6 +119,7 @@ describe('nextReview', () => {
         ],
         settings,
       ),
+    ).toStrictEqual(
       replay([
         ['easy', day(0)],
         ['easy', day(5)],
@@ -130,6 +129,7 @@ describe('nextReview', () => {
 
   it(`flags a leech at its ${LEECH_LAPSES}th lapse`, () => {
     let memory = replay([['easy', day(0)]]);
+    const isLeechAfterLapse: boolean[] = [];
     for (let i = 1; i <= LEECH_LAPSES; i++) {
       const lapse = nextReview({ cardId: 'c', memory, rating: 'again', reviewedAt: day(i * 10), settings: UTC });
       const relearned = nextReview({
@@ -140,23 +140,23 @@ describe('nextReview', () => {
         settings: UTC,
       });
       memory = relearned.memory;
-      assert.equal(lapse.isLeech, i >= LEECH_LAPSES, `after lapse ${i}`);
+      isLeechAfterLapse.push(lapse.isLeech);
     }
+    expect(isLeechAfterLapse).toStrictEqual(Array.from({ length: LEECH_LAPSES }, (_, i) => i + 1 === LEECH_LAPSES));
   });
 });
 
 describe('retrievability', () => {
-  const cases: Array<[string, number, number, number]> = [
+  it.each<[string, number, number, number]>([
     ['is 1 right after a review', 10, 0, 1],
     ['is 0.9 after one stability interval', 10, 10, 0.9],
     ['decays along the FSRS-6 curve (decay 0.1542)', 10, 30, 0.8094],
-  ];
-  for (const [name, stability, days, expected] of cases) {
-    it(name, () => {
-      const r = retrievability({ stability, lastReviewAt: day(0), at: new Date(day(0).getTime() + days * 86_400_000) });
-      assert.ok(Math.abs(r - expected) < 0.001, `${r}`);
-    });
-  }
-  it('is 0 for a card never reviewed', () =>
-    assert.equal(retrievability({ stability: 0, lastReviewAt: null, at: day(0) }), 0));
+  ])('%s', (_name, stability, days, expected) => {
+    const r = retrievability({ stability, lastReviewAt: day(0), at: new Date(day(0).getTime() + days * 86_400_000) });
+    expect(r).toBeCloseTo(expected, 3);
+  });
+
+  it('is 0 for a card never reviewed', () => {
+    expect(retrievability({ stability: 0, lastReviewAt: null, at: day(0) })).toBe(0);
+  });
 });

@@ -8,14 +8,11 @@ import {
   GenSeedStrategyWithCardId,
   get_fuzz_range,
   type Grade,
-  Rating,
   type State,
   StrategyMode,
 } from 'ts-fsrs';
-import type { RatingName } from './score-answer.js';
+import { RATING_NUMBER, STATE_NUMBER, stateOf, type CardState, type RatingName } from './card-vocabulary.js';
 import { fromStudyClock, studyDayStart, toStudyClock, type DaySettings } from './user-day.js';
-
-export type CardState = 'new' | 'learning' | 'review' | 'relearning';
 
 /** One user's memory of one question, as stored on the card row. */
 export interface MemoryState {
@@ -42,13 +39,6 @@ export const RELEARNING_STEPS = ['10m'] as const;
 export const MAXIMUM_INTERVAL_DAYS = 3650;
 export const LEECH_LAPSES = 8;
 
-const STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
-const GRADES: Record<RatingName, Grade> = {
-  again: Rating.Again,
-  hard: Rating.Hard,
-  good: Rating.Good,
-  easy: Rating.Easy,
-};
 const DAY_MS = 86_400_000;
 
 export function newMemoryState(at: Date): MemoryState {
@@ -165,13 +155,13 @@ export function nextReview({
     learning_steps: memory.learningSteps,
     reps: memory.reps,
     lapses: memory.lapses,
-    state: STATES.indexOf(memory.state) as State,
+    state: STATE_NUMBER[memory.state] as State,
     last_review: memory.lastReviewAt ? toStudyClock(memory.lastReviewAt, settings) : undefined,
   };
   const reviewedOnClock = toStudyClock(reviewedAt, settings);
-  const { card } = scheduler.next(input, reviewedOnClock, GRADES[rating]);
+  const { card } = scheduler.next(input, reviewedOnClock, RATING_NUMBER[rating] as Grade);
 
-  if (dueCountOn && card.state === 2) balance(card, reviewedOnClock, scheduler, dueCountOn);
+  if (dueCountOn && card.state === STATE_NUMBER.review) balance(card, reviewedOnClock, scheduler, dueCountOn);
   let dueAt = fromStudyClock(card.due, settings);
   let scheduledDays = card.scheduled_days;
   if (settings.interviewDate) {
@@ -183,7 +173,7 @@ export function nextReview({
   }
   return {
     memory: {
-      state: STATES[card.state],
+      state: stateOf(card.state),
       dueAt,
       stability: card.stability,
       difficulty: card.difficulty,

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
 import { CurrentUser, type Caller } from '../common/auth.js';
-import { DomainError } from '../common/domain-error.js';
 import {
   AnalysisDto,
   AnalyzeAnswerDto,
@@ -10,6 +9,7 @@ import {
   CardWithHistoryDto,
   DeckDto,
   ForecastDto,
+  NextDueDto,
   ForecastQueryDto,
   QueueDto,
   QueueQueryDto,
@@ -17,14 +17,17 @@ import {
   RecordReviewResponseDto,
   UpdateCardDto,
 } from './practice.dto.js';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.js';
 import { PracticeService } from './practice.service.js';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+import { ReviewService } from './review.service.js';
 
 @ApiTags('practice')
 @Controller('api/practice')
 export class PracticeController {
-  constructor(private readonly practice: PracticeService) {}
+  constructor(
+    private readonly practice: PracticeService,
+    private readonly reviews: ReviewService,
+  ) {}
 
   @Get('queue')
   @ApiOperation({ summary: 'What to practise now: due steps, due reviews, then new cards within today’s limit' })
@@ -37,24 +40,15 @@ export class PracticeController {
   @Post('reviews')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a review graded by rubric criteria or a direct rating' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Replays the first response for the same body; 409 for another body',
-  })
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: RecordReviewResponseDto })
   @ApiProblemResponses(400, 401, 404, 409)
   record(
     @CurrentUser() caller: Caller,
     @Body() body: RecordReviewDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<RecordReviewResponseDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError('request.validation-failed', 'Idempotency-Key must be 1-200 visible ASCII characters.', [
-        { field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
-      ]);
-    }
-    return this.practice.record(caller.userId, body, idempotencyKey);
+    return this.reviews.record(caller.userId, body, idempotencyKey);
   }
 
   @Post('answers/analyze')
@@ -72,6 +66,14 @@ export class PracticeController {
   @ApiProblemResponses(401, 404)
   card(@CurrentUser() caller: Caller, @Param('questionId') questionId: string): Promise<CardWithHistoryDto> {
     return this.practice.card(caller.userId, questionId);
+  }
+
+  @Get('cards/:questionId/preview')
+  @ApiOperation({ summary: 'When my card would come due after each rating, were it reviewed now (nothing is written)' })
+  @ApiOkResponse({ type: NextDueDto })
+  @ApiProblemResponses(401, 404)
+  preview(@CurrentUser() caller: Caller, @Param('questionId') questionId: string): Promise<NextDueDto> {
+    return this.practice.preview(caller.userId, questionId);
   }
 
   @Patch('cards/:questionId')

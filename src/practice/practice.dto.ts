@@ -17,12 +17,10 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { QuestionSummaryDto } from '../questions/question.dto.js';
-import type { CardState } from './next-review.js';
-import type { RatingName } from './score-answer.js';
-
-export const RATINGS: readonly RatingName[] = ['again', 'hard', 'good', 'easy'];
-const CARD_STATE_NAMES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
+import { QuestionSummaryDto, toQuestionSummaryDto } from '../questions/question.dto.js';
+import { CARD_STATES, RATINGS, ratingOf, type CardState, type RatingName } from './card-vocabulary.js';
+import { newMemoryState, type MemoryState } from './next-review.js';
+import type { CardRow, QueueQuestionRow, ReviewRow } from './practice.queries.js';
 
 export const QueueQueryDto = queryObject({ limit: queryInt(1, 100, 20) });
 export type QueueQueryDto = z.infer<typeof QueueQueryDto>;
@@ -110,7 +108,7 @@ export class DeckDto {
 
 export class CardDto {
   @ApiProperty({ format: 'uuid' }) questionId: string;
-  @ApiProperty({ enum: CARD_STATE_NAMES }) state: CardState;
+  @ApiProperty({ enum: CARD_STATES }) state: CardState;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty() stability: number;
   @ApiProperty() difficulty: number;
@@ -123,7 +121,7 @@ export class CardDto {
 }
 
 export class MemoryStateDto {
-  @ApiProperty({ enum: CARD_STATE_NAMES }) state: CardState;
+  @ApiProperty({ enum: CARD_STATES }) state: CardState;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty() stability: number;
   @ApiProperty() difficulty: number;
@@ -185,6 +183,13 @@ export class AnalysisDto {
   @ApiProperty({ type: [CriterionAnalysisDto] }) criteria: CriterionAnalysisDto[];
 }
 
+export class NextDueDto {
+  @ApiProperty({ format: 'date-time' }) again: string;
+  @ApiProperty({ format: 'date-time' }) hard: string;
+  @ApiProperty({ format: 'date-time' }) good: string;
+  @ApiProperty({ format: 'date-time' }) easy: string;
+}
+
 export class CardWithHistoryDto {
   @ApiProperty({ type: CardDto }) card: CardDto;
   @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];
@@ -217,4 +222,66 @@ export class ForecastDto {
   })
   days: ForecastDayDto[];
   @ApiProperty({ type: InterviewForecastDto, nullable: true }) interview: InterviewForecastDto | null;
+}
+
+export function toMemoryDto(memory: MemoryState): MemoryStateDto {
+  return {
+    state: memory.state,
+    dueAt: memory.dueAt.toISOString(),
+    stability: memory.stability,
+    difficulty: memory.difficulty,
+    reps: memory.reps,
+    lapses: memory.lapses,
+  };
+}
+
+export function toCardDto(card: CardRow & MemoryState): CardDto {
+  return {
+    questionId: card.questionId,
+    state: card.state,
+    dueAt: card.dueAt.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReviewAt: card.lastReviewAt ? card.lastReviewAt.toISOString() : null,
+    isSuspended: card.isSuspended,
+    buriedUntil: card.buriedUntil ? card.buriedUntil.toISOString() : null,
+    isLeech: card.isLeech,
+  };
+}
+
+/** The row's fields picked, not spread (see toQuestionDetailDto). */
+export function toQueueQuestionDto({
+  id,
+  slug,
+  topic,
+  title,
+  prompt,
+  questionDifficulty,
+  kind,
+  tags,
+}: QueueQuestionRow): QuestionSummaryDto {
+  return toQuestionSummaryDto({ id, slug, topic, title, prompt, difficulty: questionDifficulty, kind, tags });
+}
+
+/** A question not started yet, as a queue item: a new card due now. */
+export function toNewQueueItemDto(row: QueueQuestionRow, now: Date): QueueItemDto {
+  return { question: toQueueQuestionDto(row), card: toMemoryDto(newMemoryState(now)) };
+}
+
+export function toReviewDto(row: ReviewRow, questionId: string): ReviewDto {
+  return {
+    id: row.id,
+    questionId,
+    rubricRevision: row.rubricRevision,
+    answer: row.answer,
+    criteriaMet: row.criteriaMet,
+    score: row.score,
+    rating: ratingOf(row.rating),
+    durationMs: row.durationMs,
+    reviewedAt: row.reviewedAt.toISOString(),
+    stateBefore: row.stateBefore as MemoryStateDto,
+    stateAfter: row.stateAfter as MemoryStateDto,
+  };
 }

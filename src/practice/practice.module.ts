@@ -5,11 +5,12 @@ import { RubricsModule } from '../rubrics/rubrics.module.js';
 import { PracticeController } from './practice.controller.js';
 import { PracticeRepository } from './practice.repository.js';
 import { PracticeService } from './practice.service.js';
+import { ReviewService } from './review.service.js';
 
 @Module({
   imports: [AccountsModule, QuestionsModule, RubricsModule],
   controllers: [PracticeController],
-  providers: [PracticeRepository, PracticeService],
-  exports: [PracticeService],
+  providers: [PracticeRepository, PracticeService, ReviewService],
+  exports: [PracticeService, ReviewService],
 })
 export class PracticeModule {}

@@ -1,17 +1,16 @@
 /**
- * The practice queue's SQL as parameterised text. The repository runs it; the benchmark's raw
- * Fastify + pg baseline runs the same text, so the comparison measures the framework only.
- * Every query starts from the cards_queue_idx (user_id, due_at) or the cards_user_question_key.
+ * The practice feature's statements. The repository runs them; the benchmark's raw Fastify
+ * + pg baseline runs the same text, so the comparison measures the framework only. Every
+ * queue query starts from the cards_queue_idx (user_id, due_at) or the
+ * cards_user_question_key. Card states are named through STATE_NUMBER, never as bare numbers.
  */
-import { sharedWith } from '../questions/question.queries.js';
-import type { CardState, MemoryState } from './next-review.js';
+import { inDeck } from '../access/access.queries.js';
+import { columnsOf, statement } from '../database/statement.js';
+import type { QuestionKind } from '../questions/question-content.js';
+import { STATE_NUMBER, stateOf } from './card-vocabulary.js';
+import type { MemoryState } from './next-review.js';
 
-export interface Sql {
-  text: string;
-  values: unknown[];
-}
-
-export const CARD_STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
+const LEARNING_STATES = `(${STATE_NUMBER.learning}, ${STATE_NUMBER.relearning})`;
 
 export interface CardRow {
   cardId: string;
@@ -31,6 +30,25 @@ export interface CardRow {
   isLeech: boolean;
 }
 
+const CARD_KEYS = [
+  'cardId',
+  'questionId',
+  'stateIndex',
+  'dueAt',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'lastReviewAt',
+  'isSuspended',
+  'buriedUntil',
+  'isLeech',
+] as const;
+const CARD_ROW = columnsOf<CardRow>()(...CARD_KEYS);
+
 const CARD_COLUMNS = `c.id AS "cardId", c.question_id AS "questionId", c.state AS "stateIndex", c.due_at AS "dueAt",
   c.stability, c.difficulty, c.elapsed_days AS "elapsedDays", c.scheduled_days AS "scheduledDays",
   c.learning_steps AS "learningSteps", c.reps, c.lapses, c.last_review_at AS "lastReviewAt",
@@ -44,16 +62,20 @@ export interface QueueQuestionRow {
   title: string;
   prompt: string;
   questionDifficulty: number;
-  kind: 'concept' | 'design' | 'behavioural' | 'troubleshooting';
+  kind: QuestionKind;
   tags: string[];
 }
 
+const QUEUE_QUESTION_KEYS = ['id', 'slug', 'topic', 'title', 'prompt', 'questionDifficulty', 'kind', 'tags'] as const;
+const QUESTION_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty AS "questionDifficulty", q.kind, q.tags`;
+
 export type QueueRow = CardRow & QueueQuestionRow;
+const QUEUE_ROW = columnsOf<QueueRow>()(...CARD_KEYS, ...QUEUE_QUESTION_KEYS);
 
 /** A card row's memory state, as the scheduler takes it. */
 export function toMemory(row: CardRow): MemoryState {
   return {
-    state: CARD_STATES[row.stateIndex],
+    state: stateOf(row.stateIndex),
     dueAt: row.dueAt,
     stability: row.stability,
     difficulty: row.difficulty,
@@ -66,91 +88,49 @@ export function toMemory(row: CardRow): MemoryState {
   };
 }
 
-export const CARD_SELECT = `SELECT ${CARD_COLUMNS} FROM cards c`;
-
-const QUESTION_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty AS "questionDifficulty", q.kind, q.tags`;
-
 const AVAILABLE = (now: string) =>
   `NOT c.is_suspended AND (c.buried_until IS NULL OR c.buried_until <= ${now}) AND q.retired_at IS NULL`;
 
-/**
- * Questions in a user's deck: live bank questions (narrowed to their chosen topics, if any),
- * the questions of every set they subscribe to and can still read, and those of every set
- * assigned to a study group they belong to.
- */
-export const IN_DECK = (user: string) =>
-  `q.retired_at IS NULL AND (
-     (q.owner_id IS NULL AND (
-        NOT EXISTS (SELECT 1 FROM deck_topics d WHERE d.user_id = ${user})
-        OR q.topic_id IN (SELECT d.topic_id FROM deck_topics d WHERE d.user_id = ${user})))
-     OR q.id IN (
-        SELECT i.question_id
-          FROM set_subscriptions ss
-          JOIN question_sets s ON s.id = ss.set_id
-          JOIN question_set_items i ON i.set_id = s.id
-         WHERE ss.user_id = ${user} AND (s.visibility = 'public' OR ${sharedWith('s', user)}))
-     OR q.id IN (
-        SELECT i.question_id
-          FROM study_group_members gm
-          JOIN group_assignments ga ON ga.group_id = gm.group_id
-          JOIN question_set_items i ON i.set_id = ga.question_set_id
-         WHERE gm.user_id = ${user}))`;
-
-/** Learning and relearning cards whose step is due, oldest first. */
-export function dueLearningSql({ userId, now, limit }: { userId: string; now: Date; limit: number }): Sql {
-  return {
-    text: `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
-             FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
-            WHERE c.user_id = $1 AND c.due_at <= $2 AND c.state IN (1, 3) AND ${AVAILABLE('$2')}
-            ORDER BY c.due_at
-            LIMIT $3`,
-    values: [userId, now, limit],
-  };
-}
+/** Learning and relearning cards whose step is due ($1 user, $2 now, $3 limit), oldest first. */
+export const DUE_LEARNING = statement(
+  `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
+     FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+    WHERE c.user_id = $1 AND c.due_at <= $2 AND c.state IN ${LEARNING_STATES} AND ${AVAILABLE('$2')}
+    ORDER BY c.due_at
+    LIMIT $3`,
+  QUEUE_ROW,
+);
 
 /**
- * Review cards due by the end of the user's study day, lowest predicted recall first. FSRS
- * recall falls as elapsed time over stability grows, so ordering by that ratio (descending)
- * is ordering by recall (ascending) without computing the curve in SQL.
+ * Review cards due by the end of the user's study day ($1 user, $2 now, $3 day end, $4 limit),
+ * lowest predicted recall first. FSRS recall falls as elapsed time over stability grows, so
+ * ordering by that ratio (descending) is ordering by recall (ascending) without computing
+ * the curve in SQL.
  */
-export function dueReviewSql({
-  userId,
-  now,
-  dayEnd,
-  limit,
-}: {
-  userId: string;
-  now: Date;
-  dayEnd: Date;
-  limit: number;
-}): Sql {
-  return {
-    text: `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
-             FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
-            WHERE c.user_id = $1 AND c.due_at < $3 AND c.state = 2 AND ${AVAILABLE('$2')}
-            ORDER BY extract(epoch FROM $2::timestamptz - c.last_review_at) / greatest(c.stability, 0.01) DESC, c.id
-            LIMIT $4`,
-    values: [userId, now, dayEnd, limit],
-  };
-}
+export const DUE_REVIEW = statement(
+  `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
+     FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+    WHERE c.user_id = $1 AND c.due_at < $3 AND c.state = ${STATE_NUMBER.review} AND ${AVAILABLE('$2')}
+    ORDER BY extract(epoch FROM $2::timestamptz - c.last_review_at) / greatest(c.stability, 0.01) DESC, c.id
+    LIMIT $4`,
+  QUEUE_ROW,
+);
 
-/** Questions not yet started: easiest first, taking topics in turn within a difficulty. */
-export function newCandidatesSql({ userId, now, limit }: { userId: string; now: Date; limit: number }): Sql {
-  return {
-    text: `SELECT id, slug, topic, title, prompt, "questionDifficulty", kind, tags FROM (
-             SELECT ${QUESTION_COLUMNS}, t.position,
-                    row_number() OVER (PARTITION BY q.topic_id, q.difficulty ORDER BY q.title, q.id) AS turn
-               FROM questions q
-               JOIN topics t ON t.id = q.topic_id
-               LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
-              WHERE ${IN_DECK('$1')}
-                AND (c.id IS NULL OR (c.state = 0 AND ${AVAILABLE('$2')}))
-           ) candidates
-           ORDER BY "questionDifficulty", turn, position
-           LIMIT $3`,
-    values: [userId, now, limit],
-  };
-}
+/** Questions not yet started ($1 user, $2 now, $3 limit): easiest first, taking topics in turn within a difficulty. */
+export const NEW_CANDIDATES = statement(
+  `SELECT id, slug, topic, title, prompt, "questionDifficulty", kind, tags FROM (
+     SELECT ${QUESTION_COLUMNS}, t.position,
+            row_number() OVER (PARTITION BY q.topic_id, q.difficulty ORDER BY q.title, q.id) AS turn
+       FROM questions q
+       JOIN topics t ON t.id = q.topic_id
+       LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
+      WHERE ${inDeck('$1')}
+        AND (c.id IS NULL OR (c.state = ${STATE_NUMBER.new} AND ${AVAILABLE('$2')}))
+   ) candidates
+   ORDER BY "questionDifficulty", turn, position
+   LIMIT $3`,
+  columnsOf<QueueQuestionRow>()(...QUEUE_QUESTION_KEYS),
+);
 
 export interface QueueCountsRow {
   learning: number;
@@ -159,66 +139,92 @@ export interface QueueCountsRow {
   newAvailable: number;
 }
 
-export function queueCountsSql({
-  userId,
-  now,
-  dayStart,
-  dayEnd,
-}: {
-  userId: string;
-  now: Date;
-  dayStart: Date;
-  dayEnd: Date;
-}): Sql {
-  return {
-    text: `SELECT
-             (SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due_at <= $2)
-                FROM cards c JOIN questions q ON q.id = c.question_id
-               WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS learning,
-             (SELECT count(*) FILTER (WHERE c.state = 2)
-                FROM cards c JOIN questions q ON q.id = c.question_id
-               WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS due,
-             (SELECT count(*) FROM reviews r
-               WHERE r.user_id = $1 AND r.reviewed_at >= $3 AND r.state_before->>'state' = 'new')::int AS "introducedToday",
-             (SELECT count(*) FROM questions q LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
-               WHERE ${IN_DECK('$1')} AND (c.id IS NULL OR (c.state = 0 AND ${AVAILABLE('$2')})))::int AS "newAvailable"`,
-    values: [userId, now, dayStart, dayEnd],
-  };
+/** $1 user, $2 now, $3 day start, $4 day end. */
+export const QUEUE_COUNTS = statement(
+  `SELECT
+     (SELECT count(*) FILTER (WHERE c.state IN ${LEARNING_STATES} AND c.due_at <= $2)
+        FROM cards c JOIN questions q ON q.id = c.question_id
+       WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS learning,
+     (SELECT count(*) FILTER (WHERE c.state = ${STATE_NUMBER.review})
+        FROM cards c JOIN questions q ON q.id = c.question_id
+       WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS due,
+     (SELECT count(*) FROM reviews r
+       WHERE r.user_id = $1 AND r.reviewed_at >= $3 AND r.state_before->>'state' = 'new')::int AS "introducedToday",
+     (SELECT count(*) FROM questions q LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
+       WHERE ${inDeck('$1')} AND (c.id IS NULL OR (c.state = ${STATE_NUMBER.new} AND ${AVAILABLE('$2')})))::int AS "newAvailable"`,
+  columnsOf<QueueCountsRow>()('learning', 'due', 'introducedToday', 'newAvailable'),
+);
+
+export interface ReviewRow {
+  id: string;
+  rubricRevisionId: string;
+  rubricRevision: number;
+  answer: string | null;
+  criteriaMet: string[] | null;
+  score: number | null;
+  rating: number;
+  durationMs: number | null;
+  reviewedAt: Date;
+  stateBefore: object;
+  stateAfter: object;
 }
 
 /** A card's reviews in order, with the rubric revision each was graded against. */
-export const REVIEW_HISTORY_SQL = `SELECT r.id, r.rubric_revision_id AS "rubricRevisionId", rr.revision AS "rubricRevision", r.answer,
-       r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
-       r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
-  FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
- WHERE r.card_id = $1
- ORDER BY r.reviewed_at, r.created_at`;
+export const REVIEW_HISTORY = statement(
+  `SELECT r.id, r.rubric_revision_id AS "rubricRevisionId", rr.revision AS "rubricRevision", r.answer,
+          r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
+          r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
+     FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
+    WHERE r.card_id = $1
+    ORDER BY r.reviewed_at, r.created_at`,
+  columnsOf<ReviewRow>()(
+    'id',
+    'rubricRevisionId',
+    'rubricRevision',
+    'answer',
+    'criteriaMet',
+    'score',
+    'rating',
+    'durationMs',
+    'reviewedAt',
+    'stateBefore',
+    'stateAfter',
+  ),
+);
 
-/** The card a review locks (the repository appends FOR UPDATE). */
-export const CARD_BY_QUESTION_SQL = `${CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2`;
+const CARD_SELECT = `SELECT ${CARD_COLUMNS} FROM cards c`;
 
-/** Claims an Idempotency-Key; no row back means another request holds (or held) it. */
-export const CLAIM_KEY_SQL = `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-  ON CONFLICT (user_id, key) DO NOTHING RETURNING key`;
-
-export const READ_KEY_SQL = `SELECT request_hash AS "requestHash", response_status AS "responseStatus",
-       response_body AS "responseBody"
-  FROM idempotency_keys WHERE user_id = $1 AND key = $2`;
-
-export const SAVE_RESPONSE_SQL = `UPDATE idempotency_keys SET response_status = $3, response_body = $4
- WHERE user_id = $1 AND key = $2`;
+/** The user's card for a question ($1 user, $2 question). */
+export const CARD_BY_QUESTION = statement(`${CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2`, CARD_ROW);
 
 /** A new card for a first review (or a suspend before one); an existing card is left alone. */
-export const ENSURE_CARD_SQL = `INSERT INTO cards (user_id, question_id, due_at) VALUES ($1, $2, now())
-  ON CONFLICT (user_id, question_id) DO NOTHING`;
+export const ENSURE_CARD = statement(
+  `INSERT INTO cards (user_id, question_id, due_at) VALUES ($1, $2, now())
+   ON CONFLICT (user_id, question_id) DO NOTHING`,
+);
 
-export const LOCK_CARD_SQL = `${CARD_BY_QUESTION_SQL} FOR UPDATE`;
+/** The card a review writes, locked until the transaction ends. */
+export const LOCK_CARD = statement(`${CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2 FOR UPDATE`, CARD_ROW);
+
+/** New cards for each of the questions $2 that the user $1 has none for. */
+export const ENSURE_CARDS = statement(
+  `INSERT INTO cards (user_id, question_id, due_at) SELECT $1, unnest($2::uuid[]), now()
+   ON CONFLICT (user_id, question_id) DO NOTHING`,
+);
+
+/** The user's cards for the questions $2, locked in one statement, in a fixed order so that lockers never deadlock. */
+export const LOCK_CARDS = statement(
+  `${CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = ANY($2::uuid[]) ORDER BY c.id FOR UPDATE`,
+  CARD_ROW,
+);
 
 /** A leech stays flagged and suspended once it has been. */
-export const SAVE_MEMORY_SQL = `UPDATE cards SET state = $2, due_at = $3, stability = $4, difficulty = $5, elapsed_days = $6,
-       scheduled_days = $7, learning_steps = $8, reps = $9, lapses = $10, last_review_at = $11,
-       is_leech = is_leech OR $12, is_suspended = is_suspended OR $12, updated_at = now()
- WHERE id = $1`;
+export const SAVE_MEMORY = statement(
+  `UPDATE cards SET state = $2, due_at = $3, stability = $4, difficulty = $5, elapsed_days = $6,
+          scheduled_days = $7, learning_steps = $8, reps = $9, lapses = $10, last_review_at = $11,
+          is_leech = is_leech OR $12, is_suspended = is_suspended OR $12, updated_at = now()
+    WHERE id = $1`,
+);
 
 export function saveMemoryValues({
   cardId,
@@ -231,7 +237,7 @@ export function saveMemoryValues({
 }): unknown[] {
   return [
     cardId,
-    CARD_STATES.indexOf(memory.state),
+    STATE_NUMBER[memory.state],
     memory.dueAt,
     memory.stability,
     memory.difficulty,
@@ -245,10 +251,25 @@ export function saveMemoryValues({
   ];
 }
 
-export const INSERT_REVIEW_SQL = `INSERT INTO reviews (card_id, user_id, question_id, rubric_revision_id, answer, criteria_met,
-                     score, rating, duration_ms, reviewed_at, state_before, state_after)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-RETURNING id, created_at AS "createdAt"`;
+/** Several cards' new memory states in one statement: one array per column, card by card. */
+export const SAVE_MEMORIES = statement(
+  `UPDATE cards c
+      SET state = m.state, due_at = m.due_at, stability = m.stability, difficulty = m.difficulty,
+          elapsed_days = m.elapsed_days, scheduled_days = m.scheduled_days, learning_steps = m.learning_steps,
+          reps = m.reps, lapses = m.lapses, last_review_at = m.last_review_at,
+          is_leech = c.is_leech OR m.is_leech, is_suspended = c.is_suspended OR m.is_leech, updated_at = now()
+     FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::float8[], $5::float8[], $6::int[], $7::int[],
+                 $8::int[], $9::int[], $10::int[], $11::timestamptz[], $12::boolean[])
+          AS m(id, state, due_at, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses,
+               last_review_at, is_leech)
+    WHERE c.id = m.id`,
+);
+
+/** SAVE_MEMORIES's values: each column's array, in order. */
+export function saveMemoriesValues(cards: ReadonlyArray<Parameters<typeof saveMemoryValues>[0]>): unknown[] {
+  const rows = cards.map(saveMemoryValues);
+  return rows[0]?.map((_, column) => rows.map((row) => row[column])) ?? Array.from({ length: 12 }, () => []);
+}
 
 export interface NewReview {
   cardId: string;
@@ -264,6 +285,19 @@ export interface NewReview {
   stateBefore: object;
   stateAfter: object;
 }
+
+export interface InsertedReviewRow {
+  id: string;
+  createdAt: Date;
+}
+
+export const INSERT_REVIEW = statement(
+  `INSERT INTO reviews (card_id, user_id, question_id, rubric_revision_id, answer, criteria_met,
+                       score, rating, duration_ms, reviewed_at, state_before, state_after)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+   RETURNING id, created_at AS "createdAt"`,
+  columnsOf<InsertedReviewRow>()('id', 'createdAt'),
+);
 
 export function insertReviewValues(review: NewReview): unknown[] {
   return [
@@ -281,3 +315,154 @@ export function insertReviewValues(review: NewReview): unknown[] {
     JSON.stringify(review.stateAfter),
   ];
 }
+
+/** Several reviews in one statement: one array per column (criteria met as JSON, since arrays of arrays are ragged). */
+export const INSERT_REVIEWS = statement(
+  `INSERT INTO reviews (card_id, user_id, question_id, rubric_revision_id, answer, criteria_met,
+                       score, rating, duration_ms, reviewed_at, state_before, state_after)
+   SELECT r.card_id, r.user_id, r.question_id, r.rubric_revision_id, r.answer,
+          CASE WHEN r.criteria_met IS NULL THEN NULL
+               ELSE ARRAY(SELECT jsonb_array_elements_text(r.criteria_met)) END,
+          r.score, r.rating, r.duration_ms, r.reviewed_at, r.state_before, r.state_after
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::float8[],
+                 $8::smallint[], $9::int[], $10::timestamptz[], $11::jsonb[], $12::jsonb[])
+          AS r(card_id, user_id, question_id, rubric_revision_id, answer, criteria_met, score, rating, duration_ms,
+               reviewed_at, state_before, state_after)`,
+);
+
+/** INSERT_REVIEWS's values: each column's array, in order. */
+export function insertReviewsValues(reviews: readonly NewReview[]): unknown[] {
+  const rows = reviews.map((review) => {
+    const values = insertReviewValues(review);
+    values[5] = review.criteriaMet === null ? null : JSON.stringify(review.criteriaMet);
+    return values;
+  });
+  return rows[0]?.map((_, column) => rows.map((row) => row[column])) ?? Array.from({ length: 12 }, () => []);
+}
+
+/** $1 user, $2 question, $3 suspended (null: unchanged), $4 whether to set the burial, $5 buried until. */
+export const SET_CARD_FLAGS = statement(
+  `UPDATE cards SET is_suspended = COALESCE($3, is_suspended),
+          buried_until = CASE WHEN $4::boolean THEN $5::timestamptz ELSE buried_until END,
+          updated_at = now()
+    WHERE user_id = $1 AND question_id = $2`,
+);
+
+/** When each of the user's started, unsuspended cards is due, up to $2. */
+export const DUE_BETWEEN = statement(
+  `SELECT due_at AS "dueAt" FROM cards
+    WHERE user_id = $1 AND NOT is_suspended AND state <> ${STATE_NUMBER.new} AND due_at < $2`,
+  columnsOf<{ dueAt: Date }>()('dueAt'),
+);
+
+export interface StartedCardRow {
+  topic: string;
+  stability: number;
+  lastReviewAt: Date;
+}
+
+export const STARTED_CARDS_WITH_TOPICS = statement(
+  `SELECT t.slug AS topic, c.stability, c.last_review_at AS "lastReviewAt"
+     FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+    WHERE c.user_id = $1 AND c.state <> ${STATE_NUMBER.new} AND q.retired_at IS NULL`,
+  columnsOf<StartedCardRow>()('topic', 'stability', 'lastReviewAt'),
+);
+
+export const DECK_SIZE_BY_TOPIC = statement(
+  `SELECT t.slug AS topic, count(*)::int AS count
+     FROM questions q JOIN topics t ON t.id = q.topic_id
+    WHERE ${inDeck('$1')}
+    GROUP BY t.slug`,
+  columnsOf<{ topic: string; count: number }>()('topic', 'count'),
+);
+
+export interface ExportedCardRow {
+  questionSlug: string | null;
+  questionId: string;
+  stateIndex: number;
+  dueAt: Date;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  lastReviewAt: Date | null;
+  isSuspended: boolean;
+  buriedUntil: Date | null;
+  isLeech: boolean;
+  createdAt: Date;
+}
+
+/** Every card of the user, for their data export. */
+export const CARDS_FOR_EXPORT = statement(
+  `SELECT q.slug AS "questionSlug", c.question_id AS "questionId",
+          c.state AS "stateIndex", c.due_at AS "dueAt", c.stability,
+          c.difficulty, c.reps, c.lapses, c.last_review_at AS "lastReviewAt", c.is_suspended AS "isSuspended",
+          c.buried_until AS "buriedUntil", c.is_leech AS "isLeech", c.created_at AS "createdAt"
+     FROM cards c JOIN questions q ON q.id = c.question_id WHERE c.user_id = $1 ORDER BY c.created_at`,
+  columnsOf<ExportedCardRow>()(
+    'questionSlug',
+    'questionId',
+    'stateIndex',
+    'dueAt',
+    'stability',
+    'difficulty',
+    'reps',
+    'lapses',
+    'lastReviewAt',
+    'isSuspended',
+    'buriedUntil',
+    'isLeech',
+    'createdAt',
+  ),
+);
+
+export interface ExportedReviewRow {
+  id: string;
+  questionId: string;
+  rubricRevision: number;
+  answer: string | null;
+  criteriaMet: string[] | null;
+  score: number | null;
+  rating: number;
+  durationMs: number | null;
+  reviewedAt: Date;
+  stateBefore: object;
+  stateAfter: object;
+}
+
+export const REVIEWS_FOR_EXPORT = statement(
+  `SELECT r.id, r.question_id AS "questionId", rr.revision AS "rubricRevision", r.answer,
+          r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
+          r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
+     FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
+    WHERE r.user_id = $1 ORDER BY r.reviewed_at, r.created_at`,
+  columnsOf<ExportedReviewRow>()(
+    'id',
+    'questionId',
+    'rubricRevision',
+    'answer',
+    'criteriaMet',
+    'score',
+    'rating',
+    'durationMs',
+    'reviewedAt',
+    'stateBefore',
+    'stateAfter',
+  ),
+);
+
+export const DECK_TOPICS = statement(
+  `SELECT t.slug FROM deck_topics d JOIN topics t ON t.id = d.topic_id WHERE d.user_id = $1 ORDER BY t.position`,
+  columnsOf<{ slug: string }>()('slug'),
+);
+
+export const LIVE_TOPICS_BY_SLUG = statement(
+  `SELECT id, slug FROM topics WHERE slug = ANY($1::text[]) AND retired_at IS NULL`,
+  columnsOf<{ id: string; slug: string }>()('id', 'slug'),
+);
+
+export const CLEAR_DECK_TOPICS = statement(`DELETE FROM deck_topics WHERE user_id = $1`);
+
+export const INSERT_DECK_TOPICS = statement(
+  `INSERT INTO deck_topics (user_id, topic_id) SELECT $1, unnest($2::uuid[])`,
+);

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { ratingForScore, rubricScore } from './score-answer.js';
 
 const criteria = [
@@ -10,22 +9,20 @@ const criteria = [
 ];
 
 describe('rubricScore', () => {
-  const cases: Array<[string[], number]> = [
+  it.each<[string[], number]>([
     [[], 0],
     [['a'], 0.3],
     [['a', 'b'], 0.5],
     [['d', 'b', 'c'], 0.7],
     [['a', 'b', 'c', 'd'], 1],
     [['a', 'a'], 0.3],
-  ];
-  for (const [metIds, expected] of cases) {
-    it(`scores ${JSON.stringify(metIds)} as ${expected}`, () =>
-      assert.ok(Math.abs(rubricScore({ criteria, metIds }) - expected) < 1e-12));
-  }
+  ])('scores %j as %s', (metIds, expected) => {
+    expect(rubricScore({ criteria, metIds })).toBeCloseTo(expected, 12);
+  });
 });
 
 describe('ratingForScore', () => {
-  const cases: Array<[number, string]> = [
+  it.each<[number, string]>([
     [0, 'again'],
     [0.49, 'again'],
     [0.5, 'hard'],
@@ -35,8 +32,7 @@ describe('ratingForScore', () => {
     [0.89, 'good'],
     [0.9, 'easy'],
     [1, 'easy'],
-  ];
-  for (const [score, expected] of cases) {
-    it(`maps ${score} to ${expected}`, () => assert.equal(ratingForScore(score), expected));
-  }
+  ])('maps %s to %s', (score, expected) => {
+    expect(ratingForScore(score)).toBe(expected);
+  });
 });

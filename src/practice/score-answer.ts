@@ -1,6 +1,5 @@
 import type { RubricCriterion } from '../rubrics/rubric.js';
-
-export type RatingName = 'again' | 'hard' | 'good' | 'easy';
+import type { RatingName } from './card-vocabulary.js';
 
 /** Met weight over total weight, in [0, 1]. Unknown ids are the caller's to refuse first. */
 export function rubricScore({

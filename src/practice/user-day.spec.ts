@@ -1,60 +1,48 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { studyDate, studyDayBounds, studyDayStart, toStudyClock, zoneOffsetMs } from './user-day.js';
 
 describe('zoneOffsetMs', () => {
-  const cases: Array<[string, string, number]> = [
+  it.each<[string, string, number]>([
     ['UTC', '2026-06-01T12:00:00Z', 0],
-    ['Europe/Amsterdam', '2026-01-15T12:00:00Z', 3_600_000],
-    ['Europe/Amsterdam', '2026-07-15T12:00:00Z', 7_200_000],
-    ['America/Los_Angeles', '2026-01-15T12:00:00Z', -8 * 3_600_000],
-    ['Asia/Kolkata', '2026-01-15T12:00:00Z', 5.5 * 3_600_000],
-  ];
-  for (const [zone, at, expected] of cases) {
-    it(`is ${expected / 3_600_000} h in ${zone} at ${at}`, () =>
-      assert.equal(zoneOffsetMs(zone, new Date(at)), expected));
-  }
+    ['Europe/Amsterdam', '2026-01-15T12:00:00Z', 1],
+    ['Europe/Amsterdam', '2026-07-15T12:00:00Z', 2],
+    ['America/Los_Angeles', '2026-01-15T12:00:00Z', -8],
+    ['Asia/Kolkata', '2026-01-15T12:00:00Z', 5.5],
+  ])('in %s at %s is %d h', (zone, at, hours) => {
+    expect(zoneOffsetMs(zone, new Date(at))).toBe(hours * 3_600_000);
+  });
 });
 
 describe('studyDate', () => {
-  const cases: Array<[string, string, number, string]> = [
-    ['just before 4 am local counts as the previous day', '2026-03-10T03:59:00Z', 4, '2026-03-09'],
-    ['4 am local starts the day', '2026-03-10T04:00:00Z', 4, '2026-03-10'],
-    ['Los Angeles evening is still that local day', '2026-03-11T06:30:00Z', 4, '2026-03-10'],
-    ['Amsterdam 01:00 with a midnight day start', '2026-01-15T00:00:00Z', 0, '2026-01-15'],
-    ['Amsterdam 23:30 before a midnight day start', '2026-01-14T22:30:00Z', 0, '2026-01-14'],
-  ];
-  const zones: Record<string, string> = {
-    'just before 4 am local counts as the previous day': 'UTC',
-    '4 am local starts the day': 'UTC',
-    'Los Angeles evening is still that local day': 'America/Los_Angeles',
-    'Amsterdam 01:00 with a midnight day start': 'Europe/Amsterdam',
-    'Amsterdam 23:30 before a midnight day start': 'Europe/Amsterdam',
-  };
-  for (const [name, at, hour, expected] of cases) {
-    it(name, () => assert.equal(studyDate(new Date(at), { timezone: zones[name], dayStartsAtHour: hour }), expected));
-  }
+  it.each<[string, string, string, number, string]>([
+    ['just before 4 am local counts as the previous day', 'UTC', '2026-03-10T03:59:00Z', 4, '2026-03-09'],
+    ['4 am local starts the day', 'UTC', '2026-03-10T04:00:00Z', 4, '2026-03-10'],
+    ['Los Angeles evening is still that local day', 'America/Los_Angeles', '2026-03-11T06:30:00Z', 4, '2026-03-10'],
+    ['Amsterdam 01:00 with a midnight day start', 'Europe/Amsterdam', '2026-01-15T00:00:00Z', 0, '2026-01-15'],
+    ['Amsterdam 23:30 before a midnight day start', 'Europe/Amsterdam', '2026-01-14T22:30:00Z', 0, '2026-01-14'],
+  ])('%s', (_name, timezone, at, dayStartsAtHour, expected) => {
+    expect(studyDate(new Date(at), { timezone, dayStartsAtHour })).toBe(expected);
+  });
 });
 
 describe('studyDayBounds', () => {
   it('runs from 4 am to 4 am local, 23 hours across the spring DST change', () => {
     const settings = { timezone: 'Europe/Amsterdam', dayStartsAtHour: 4 };
     const { start, end } = studyDayBounds(new Date('2026-03-28T10:00:00Z'), settings);
-    assert.equal(start.toISOString(), '2026-03-28T03:00:00.000Z');
-    assert.equal(end.toISOString(), '2026-03-29T02:00:00.000Z');
+    expect(start.toISOString()).toBe('2026-03-28T03:00:00.000Z');
+    expect(end.toISOString()).toBe('2026-03-29T02:00:00.000Z');
   });
 
   it('maps the day start onto UTC midnight of the study clock', () => {
     const settings = { timezone: 'Asia/Kolkata', dayStartsAtHour: 4 };
     const { start } = studyDayBounds(new Date('2026-05-05T12:00:00Z'), settings);
-    assert.equal(toStudyClock(start, settings).toISOString(), '2026-05-05T00:00:00.000Z');
+    expect(toStudyClock(start, settings).toISOString()).toBe('2026-05-05T00:00:00.000Z');
   });
 });
 
 describe('studyDayStart', () => {
   it('is the local day-start hour of that date', () => {
-    assert.equal(
-      studyDayStart('2026-12-15', { timezone: 'America/New_York', dayStartsAtHour: 4 }).toISOString(),
+    expect(studyDayStart('2026-12-15', { timezone: 'America/New_York', dayStartsAtHour: 4 }).toISOString()).toBe(
       '2026-12-15T09:00:00.000Z',
     );
   });

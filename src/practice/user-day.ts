@@ -75,3 +75,21 @@ export function studyDate(at: Date, settings: DaySettings): string {
 export function studyDayStart(date: string, settings: DaySettings): Date {
   return fromStudyClock(new Date(`${date}T00:00:00.000Z`), settings);
 }
+
+/**
+ * The `days` study days from the one containing `now`: their dates, the start of the first
+ * and the end of the last. Each date is read at the day's midday, away from any DST change.
+ */
+export function studyDaysAhead(
+  now: Date,
+  days: number,
+  settings: DaySettings,
+): { dates: string[]; start: Date; end: Date } {
+  const { start } = studyDayBounds(now, settings);
+  const midday = (d: number) => new Date(start.getTime() + d * DAY_MS + DAY_MS / 2);
+  return {
+    dates: Array.from({ length: days }, (_, d) => studyDate(midday(d), settings)),
+    start,
+    end: studyDayBounds(midday(days - 1), settings).end,
+  };
+}

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import {
   dayStartsOf,
   groupProgress,
@@ -38,32 +37,31 @@ const sum = (userId: string, bucket: string, fields: Partial<BucketSum> = {}): B
 describe('recallBuckets', () => {
   it('sums each topic once per question now, and each assignment at its due date', () => {
     const buckets = recallBuckets(assigned, now);
-    assert.deepEqual(
+    expect(
       buckets.names.map((name, i) => [name, buckets.questionIds[i], buckets.instants[i].getTime() - now.getTime()]),
-      [
-        ['topic:testing', 'q1', 0],
-        ['topic:caching', 'q2', 0],
-        ['assignment:a1', 'q1', 5 * 86_400_000],
-        ['assignment:a1', 'q2', 5 * 86_400_000],
-        ['assignment:a2', 'q2', 20 * 86_400_000],
-      ],
-    );
+    ).toStrictEqual([
+      ['topic:testing', 'q1', 0],
+      ['topic:caching', 'q2', 0],
+      ['assignment:a1', 'q1', 5 * 86_400_000],
+      ['assignment:a1', 'q2', 5 * 86_400_000],
+      ['assignment:a2', 'q2', 20 * 86_400_000],
+    ]);
   });
 
-  it('is empty when nothing is assigned', () => assert.deepEqual(recallBuckets([], now).names, []));
+  it('is empty when nothing is assigned', () => {
+    expect(recallBuckets([], now).names).toStrictEqual([]);
+  });
 });
 
 describe('dayStartsOf', () => {
-  const cases: Array<[Partial<MemberInput>, string]> = [
+  it.each<[Partial<MemberInput>, string]>([
     [{}, '2026-06-10T00:00:00.000Z'],
     [{ dayStartsAtHour: 13 }, '2026-06-09T13:00:00.000Z'],
     [{ timezone: 'Asia/Kolkata', dayStartsAtHour: 4 }, '2026-06-09T22:30:00.000Z'],
     [{ timezone: 'America/New_York' }, '2026-06-10T04:00:00.000Z'],
-  ];
-  for (const [settings, expected] of cases) {
-    it(`starts the day of ${JSON.stringify(settings)} at ${expected}`, () =>
-      assert.equal(dayStartsOf([member('x', settings)], now)[0].toISOString(), expected));
-  }
+  ])('starts the day of %j at %s', (settings, expected) => {
+    expect(dayStartsOf([member('x', settings)], now)[0].toISOString()).toBe(expected);
+  });
 });
 
 describe('groupProgress', () => {
@@ -86,45 +84,36 @@ describe('groupProgress', () => {
   const [ann, bob] = result.members;
 
   it('counts each assigned question once across assignments', () => {
-    assert.equal(ann.assigned, 2);
-    assert.equal(result.group.assigned, 2);
+    expect(ann.assigned).toBe(2);
+    expect(result.group.assigned).toBe(2);
   });
 
   it('gives started, reviews in the last 7 days and the streak per member', () => {
-    assert.deepEqual([ann.started, ann.reviewsLast7Days, ann.streakDays], [2, 5, 2]);
-    assert.deepEqual([bob.started, bob.reviewsLast7Days, bob.streakDays], [0, 0, 0]);
+    expect([ann.started, ann.reviewsLast7Days, ann.streakDays]).toStrictEqual([2, 5, 2]);
+    expect([bob.started, bob.reviewsLast7Days, bob.streakDays]).toStrictEqual([0, 0, 0]);
   });
 
   it('averages recall over the assigned questions, a member without cards at 0, topics in order', () => {
-    assert.ok(Math.abs(ann.recallNow - 1) < 1e-9);
-    assert.equal(bob.recallNow, 0);
-    assert.equal(ann.overdue, 1);
-    assert.deepEqual(
-      ann.byTopic.map((t) => [t.topic, t.assigned, t.started, t.recall, t.overdue]),
-      [
-        ['caching', 1, 1, 1, 1],
-        ['testing', 1, 1, 1, 0],
-      ],
-    );
-    assert.deepEqual(
-      bob.byTopic.map((t) => [t.topic, t.started, t.recall]),
-      [
-        ['caching', 0, 0],
-        ['testing', 0, 0],
-      ],
-    );
+    expect(ann.recallNow).toBeCloseTo(1, 9);
+    expect(bob.recallNow).toBe(0);
+    expect(ann.overdue).toBe(1);
+    expect(ann.byTopic.map((t) => [t.topic, t.assigned, t.started, t.recall, t.overdue])).toStrictEqual([
+      ['caching', 1, 1, 1, 1],
+      ['testing', 1, 1, 1, 0],
+    ]);
+    expect(bob.byTopic.map((t) => [t.topic, t.started, t.recall])).toStrictEqual([
+      ['caching', 0, 0],
+      ['testing', 0, 0],
+    ]);
   });
 
   it('predicts recall on the nearest upcoming due date, per assignment too', () => {
-    assert.deepEqual(
-      ann.assignments.map((a) => [a.assignmentId, a.recallAtDue]),
-      [
-        ['a1', 0.9],
-        ['a2', 0.8],
-      ],
-    );
-    assert.equal(ann.recallAtDue, 0.9);
-    assert.equal(bob.recallAtDue, 0);
+    expect(ann.assignments.map((a) => [a.assignmentId, a.recallAtDue])).toStrictEqual([
+      ['a1', 0.9],
+      ['a2', 0.8],
+    ]);
+    expect(ann.recallAtDue).toBe(0.9);
+    expect(bob.recallAtDue).toBe(0);
   });
 
   it('falls back to the latest due date once every one has passed', () => {
@@ -136,31 +125,25 @@ describe('groupProgress', () => {
       reviewDays: [],
       now,
     }).members;
-    assert.equal(late.recallAtDue, 0.5);
+    expect(late.recallAtDue).toBe(0.5);
   });
 
   it('rolls the group up from its members', () => {
-    assert.equal(result.group.members, 2);
-    assert.equal(result.group.started, 2);
-    assert.equal(result.group.reviewsLast7Days, 5);
-    assert.equal(result.group.overdue, 1);
-    assert.ok(Math.abs(result.group.recallNow - 0.5) < 1e-9);
-    assert.equal(result.group.recallAtDue, 0.45);
-    assert.deepEqual(
-      result.group.byTopic.map((t) => [t.topic, t.recall, t.started, t.overdue]),
-      [
-        ['caching', 0.5, 1, 1],
-        ['testing', 0.5, 1, 0],
-      ],
-    );
+    expect(result.group).toMatchObject({ members: 2, started: 2, reviewsLast7Days: 5, overdue: 1, recallAtDue: 0.45 });
+    expect(result.group.recallNow).toBeCloseTo(0.5, 9);
+    expect(result.group.byTopic.map((t) => [t.topic, t.recall, t.started, t.overdue])).toStrictEqual([
+      ['caching', 0.5, 1, 1],
+      ['testing', 0.5, 1, 0],
+    ]);
   });
 
   it('has no recall at due without assignments', () => {
     const empty = groupProgress({ members: [member('ann')], assigned: [], sums: [], reviewDays: [], now });
-    assert.deepEqual(
-      [empty.members[0].recallNow, empty.members[0].recallAtDue, empty.group.recallAtDue],
-      [0, null, null],
-    );
+    expect([empty.members[0].recallNow, empty.members[0].recallAtDue, empty.group.recallAtDue]).toStrictEqual([
+      0,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -186,24 +169,22 @@ describe('weeklyLeaderboard', () => {
       ],
       now,
     });
-    assert.deepEqual(
+    expect(
       board.map((b) => [b.userId, b.weekStart, b.reviewsThisWeek, Math.round(b.recallGained * 1000) / 1000]),
-      [
-        ['bob', '2026-06-08', 4, 0.7],
-        ['ann', '2026-06-08', 4, 0],
-      ],
-    );
+    ).toStrictEqual([
+      ['bob', '2026-06-08', 4, 0.7],
+      ['ann', '2026-06-08', 4, 0],
+    ]);
   });
 });
 
 describe('toCsv', () => {
-  const cases: Array<[string, Record<string, string | number | null>, string]> = [
+  it.each<[string, Record<string, string | number | null>, string]>([
     ['plain values', { a: 'x', b: 1 }, 'x,1'],
     ['a comma and quotes', { a: 'Lee, "Al"', b: null }, '"Lee, ""Al""",'],
     ['a formula-looking name', { a: '=HYPERLINK("x")', b: -1 }, `"'=HYPERLINK(""x"")",-1`],
     ['a newline', { a: 'two\nlines', b: 0 }, '"two\nlines",0'],
-  ];
-  for (const [name, row, line] of cases) {
-    it(`writes ${name}`, () => assert.equal(toCsv([row], ['a', 'b']), `a,b\r\n${line}\r\n`));
-  }
+  ])('writes %s', (_name, row, line) => {
+    expect(toCsv([row], ['a', 'b'])).toBe(`a,b\r\n${line}\r\n`);
+  });
 });

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { DataSource } from 'typeorm';
 import { AccountService } from '../accounts/account.service.js';
 import type { Caller } from '../common/auth.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -38,7 +37,6 @@ export class ProgressService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly dataSource: DataSource,
     private readonly progress: ProgressRepository,
     private readonly groups: StudyGroupService,
     private readonly accounts: AccountService,
@@ -119,7 +117,7 @@ export class ProgressService {
   }
 
   private async groupData(caller: Caller, groupId: string, now: Date) {
-    await this.groups.member(this.dataSource.manager, caller, groupId, 'read');
+    await this.groups.member(caller, groupId, 'read');
     const [members, assigned] = await Promise.all([
       this.progress.groupMembers(groupId),
       this.progress.groupAssignedQuestions(groupId),

@@ -1,39 +1,60 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { parseBankFile } from './bank-file.js';
 import { LONG_ANSWER, questionFileText } from './bank-file.fixture.js';
 
 const PATH = 'testing/sample-question.md';
 const parse = (text: string, path = PATH) => parseBankFile({ path, text });
 
-describe('parseBankFile', () => {
+describe(parseBankFile.name, () => {
   it('reads a valid file into a question', () => {
     const { question, problems } = parse(questionFileText({ followUps: ['One?', 'Two?'] }));
-    assert.deepEqual(problems, []);
-    assert.equal(question?.slug, 'sample-question');
-    assert.equal(question?.prompt, 'Explain the sample.');
-    assert.equal(question?.modelAnswer, LONG_ANSWER);
-    assert.deepEqual(question?.followUps, ['One?', 'Two?']);
-    assert.deepEqual(
-      question?.rubric.criteria.map((c) => [c.id, c.weight]),
-      [
-        ['first', 2],
-        ['second', 1],
-        ['third', 1],
-      ],
-    );
+    expect(problems).toStrictEqual([]);
+    expect(question?.slug).toBe('sample-question');
+    expect(question?.prompt).toBe('Explain the sample.');
+    expect(question?.modelAnswer).toBe(LONG_ANSWER);
+    expect(question?.followUps).toStrictEqual(['One?', 'Two?']);
+    expect(question?.rubric.criteria.map((c) => [c.id, c.weight])).toStrictEqual([
+      ['first', 2],
+      ['second', 1],
+      ['third', 1],
+    ]);
   });
 
   it('joins an indented continuation line to its follow-up', () => {
     const text = questionFileText().replace('- What would you do next?', '- What would you\n  do next?');
-    assert.deepEqual(parse(text).question?.followUps, ['What would you do next?']);
+    expect(parse(text).question?.followUps).toStrictEqual(['What would you do next?']);
+  });
+
+  it('reads sources and the review date', () => {
+    const { question, problems } = parse(
+      questionFileText({
+        extraFrontMatter:
+          'sources:\n  - title: RFC 9110, HTTP Semantics\n    url: https://www.rfc-editor.org/rfc/rfc9110#section-9.2\nreviewed: 2026-11-30',
+      }),
+    );
+    expect(problems).toStrictEqual([]);
+    expect(question?.sources).toStrictEqual([
+      { title: 'RFC 9110, HTTP Semantics', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-9.2' },
+    ]);
+    expect(question?.reviewed).toBe('2026-11-30');
+  });
+
+  it('locates each criterion and each of its terms', () => {
+    const text = questionFileText().replace('  terms: [second]', '  terms:\n        - second\n        - 2nd');
+    const { rubricLines, problems } = parse(text);
+    expect(problems).toStrictEqual([]);
+    expect(rubricLines?.criteria).toStrictEqual([
+      { line: 10, terms: [13] },
+      { line: 14, terms: [18, 19] },
+      { line: 20, terms: [23] },
+    ]);
   });
 
   it('accepts a short model answer for a behavioural question', () => {
-    assert.deepEqual(parse(questionFileText({ kind: 'behavioural', modelAnswer: 'Tell a story.' })).problems, []);
+    expect(parse(questionFileText({ kind: 'behavioural', modelAnswer: 'Tell a story.' })).problems).toStrictEqual([]);
   });
 
-  const refused: Array<{ name: string; text: string; path?: string; line: number; message: RegExp }> = [
+  it.each<{ name: string; text: string; path?: string; line: number; message: RegExp }>([
     { name: 'a file without front matter', text: '# Title\n', line: 1, message: /must start with a `---` line/ },
     { name: 'unclosed front matter', text: '---\nslug: x\n', line: 1, message: /not closed/ },
     { name: 'broken YAML', text: questionFileText({ title: 'a: b: c' }), line: 4, message: /^YAML:/ },
@@ -54,6 +75,30 @@ describe('parseBankFile', () => {
       text: questionFileText({ kind: 'trivia' }),
       line: 6,
       message: /kind: must be one of concept, design/,
+    },
+    {
+      name: 'a source that is not an https URL',
+      text: questionFileText({ extraFrontMatter: 'sources:\n  - title: Some page\n    url: http://example.com/page' }),
+      line: 10,
+      message: /^sources\.0\.url: must be an https URL$/,
+    },
+    {
+      name: 'a source without a title',
+      text: questionFileText({ extraFrontMatter: 'sources:\n  - url: https://example.com/page' }),
+      line: 9,
+      message: /sources\.0: missing field "title"/,
+    },
+    {
+      name: 'a review date written otherwise',
+      text: questionFileText({ extraFrontMatter: 'reviewed: 30/11/2026' }),
+      line: 8,
+      message: /^reviewed: must be a date written YYYY-MM-DD$/,
+    },
+    {
+      name: 'a review date not in the calendar',
+      text: questionFileText({ extraFrontMatter: 'reviewed: 2026-02-30' }),
+      line: 8,
+      message: /reviewed: "2026-02-30" is not a date of the calendar/,
     },
     {
       name: 'a zero weight',
@@ -121,15 +166,9 @@ describe('parseBankFile', () => {
       line: 36,
       message: /must be a bullet/,
     },
-  ];
-  for (const { name, text, path, line, message } of refused) {
-    it(`refuses ${name}, naming the line`, () => {
-      const { question, problems } = parse(text, path);
-      assert.equal(question, undefined);
-      assert.ok(
-        problems.some((p) => p.line === line && message.test(p.message)),
-        `expected line ${line} ${message}, got ${JSON.stringify(problems)}`,
-      );
-    });
-  }
+  ])('refuses $name, naming the line', ({ text, path, line, message }) => {
+    const { question, problems } = parse(text, path);
+    expect(question).toBeUndefined();
+    expect(problems).toContainEqual({ path: path ?? PATH, line, message: expect.stringMatching(message) });
+  });
 });

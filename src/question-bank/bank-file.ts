@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { basename, dirname } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import schema from '../../question-bank/question.schema.json' with { type: 'json' };
-import type { QuestionKind } from '../questions/question.entity.js';
+import { modelAnswerProblem, type QuestionKind } from '../questions/question-content.js';
 import type { Rubric } from '../rubrics/rubric.js';
 
 /** A bank question as its file describes it. */
@@ -17,6 +17,20 @@ export interface BankQuestion {
   prompt: string;
   modelAnswer: string;
   followUps: string[];
+  /** Where the version- or number-specific facts come from. */
+  sources?: BankSource[];
+  /** When the facts were last checked, `YYYY-MM-DD`. */
+  reviewed?: string;
+}
+
+export interface BankSource {
+  title: string;
+  url: string;
+}
+
+/** File lines (1-based) of each criterion's `- id:` and of each of its terms, for messages. */
+export interface RubricLines {
+  criteria: Array<{ line: number; terms: number[] }>;
 }
 
 export interface BankProblem {
@@ -26,8 +40,12 @@ export interface BankProblem {
 }
 
 export const SECTIONS = ['Prompt', 'Model answer', 'Follow-ups'] as const;
-export const MIN_MODEL_ANSWER_WORDS = 150;
-const KINDS_NEEDING_LONG_ANSWERS: readonly QuestionKind[] = ['concept', 'design'];
+
+/** What a pattern of the schema asks for, in words, where its regular expression says it poorly. */
+const PATTERN_MEANINGS: Partial<Record<string, string>> = {
+  '#/properties/sources/items/properties/url/pattern': 'must be an https URL',
+  '#/properties/reviewed/pattern': 'must be a date written YYYY-MM-DD',
+};
 
 const validateFrontMatter = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
@@ -37,6 +55,7 @@ const validateFrontMatter = new Ajv2020({ allErrors: true, strict: true }).compi
  */
 export function parseBankFile({ path, text }: { path: string; text: string }): {
   question?: BankQuestion;
+  rubricLines?: RubricLines;
   problems: BankProblem[];
 } {
   const problems: BankProblem[] = [];
@@ -88,10 +107,24 @@ export function parseBankFile({ path, text }: { path: string; text: string }): {
     }
     seen.add(criterion.id);
   });
+  if (front.reviewed !== undefined && !isCalendarDate(front.reviewed)) {
+    report(lineOf(offsetOf(doc, '/reviewed')), `reviewed: "${front.reviewed}" is not a date of the calendar`);
+  }
 
   const body = parseBody({ lines, firstLine: close + 1, kind: front.kind, report });
   if (problems.length > 0 || !body) return { problems };
-  return { question: { ...front, ...body }, problems };
+  const rubricLines: RubricLines = {
+    criteria: front.rubric.criteria.map((criterion, i) => ({
+      line: lineOf(offsetOf(doc, `/rubric/criteria/${i}/id`)),
+      terms: criterion.terms.map((_, j) => lineOf(offsetOf(doc, `/rubric/criteria/${i}/terms/${j}`))),
+    })),
+  };
+  return { question: { ...front, ...body }, rubricLines, problems };
+}
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function parseBody({
@@ -130,13 +163,8 @@ function parseBody({
     if (!text) report(headings[i].index + 1, `the "## ${SECTIONS[i]}" section is empty`);
   });
 
-  const words = modelAnswer.split(/\s+/).filter(Boolean).length;
-  if (modelAnswer && KINDS_NEEDING_LONG_ANSWERS.includes(kind) && words < MIN_MODEL_ANSWER_WORDS) {
-    report(
-      headings[1].index + 1,
-      `a ${kind} question needs a model answer of at least ${MIN_MODEL_ANSWER_WORDS} words (has ${words})`,
-    );
-  }
+  const tooShort = modelAnswer ? modelAnswerProblem({ kind, modelAnswer }) : undefined;
+  if (tooShort) report(headings[1].index + 1, tooShort);
 
   const followUps: string[] = [];
   const start = headings[2].index + 1;
@@ -171,6 +199,8 @@ function describeSchemaError(error: ErrorObject): string {
       return `${where}: missing field "${String(error.params.missingProperty)}"`;
     case 'enum':
       return `${where}: must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'pattern':
+      return `${where}: ${PATTERN_MEANINGS[error.schemaPath] ?? error.message ?? 'is not valid'}`;
     default:
       return `${where}: ${error.message ?? 'is not valid'}`;
   }

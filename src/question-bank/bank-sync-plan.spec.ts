@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { planBankSync, type StoredBankQuestion } from './bank-sync-plan.js';
 
 const entry = (slug: string, contentHash: string) => ({ slug, contentHash });
@@ -10,13 +9,13 @@ const row = (slug: string, contentHash: string, isRetired = false): StoredBankQu
   isRetired,
 });
 
-describe('planBankSync', () => {
-  const cases: Array<{
+describe(planBankSync.name, () => {
+  it.each<{
     name: string;
     entries: Array<{ slug: string; contentHash: string }>;
     stored: StoredBankQuestion[];
     expected: { create: string[]; revise: string[]; restore: string[]; retire: string[]; unchanged: number };
-  }> = [
+  }>([
     {
       name: 'creates every file into an empty database',
       entries: [entry('a', 'h1'), entry('b', 'h2')],
@@ -59,20 +58,14 @@ describe('planBankSync', () => {
       stored: [row('a', 'h1', true)],
       expected: { create: [], revise: ['id-a'], restore: [], retire: [], unchanged: 0 },
     },
-  ];
-  for (const { name, entries, stored, expected } of cases) {
-    it(name, () => {
-      const plan = planBankSync({ entries, stored });
-      assert.deepEqual(
-        {
-          create: plan.create.map((e) => e.slug),
-          revise: plan.revise.map((r) => r.id),
-          restore: plan.restore,
-          retire: plan.retire,
-          unchanged: plan.unchanged,
-        },
-        expected,
-      );
-    });
-  }
+  ])('$name', ({ entries, stored, expected }) => {
+    const plan = planBankSync({ entries, stored });
+    expect({
+      create: plan.create.map((e) => e.slug),
+      revise: plan.revise.map((r) => r.id),
+      restore: plan.restore,
+      retire: plan.retire,
+      unchanged: plan.unchanged,
+    }).toStrictEqual(expected);
+  });
 });

@@ -1,36 +1,36 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { formatProblem, parseBank } from './bank.js';
 import { questionFileText } from './bank-file.fixture.js';
 
 const TOPICS = '- slug: testing\n  name: Testing\n- slug: caching\n  name: Caching\n';
 
-describe('parseBank', () => {
+describe(parseBank.name, () => {
   it('keeps valid files with their content hash', () => {
     const bank = parseBank({
       topicsText: TOPICS,
       files: [{ path: 'testing/sample-question.md', text: questionFileText() }],
     });
-    assert.deepEqual(bank.problems, []);
-    assert.deepEqual(bank.topics, [
+    expect(bank.problems).toStrictEqual([]);
+    expect(bank.topics).toStrictEqual([
       { slug: 'testing', name: 'Testing' },
       { slug: 'caching', name: 'Caching' },
     ]);
-    assert.match(bank.entries[0].contentHash, /^[0-9a-f]{64}$/);
+    expect(bank.entries.map((e) => e.path)).toStrictEqual(['testing/sample-question.md']);
+    expect(bank.entries[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('gives a different hash to any change in the file', () => {
     const hash = (text: string) =>
       parseBank({ topicsText: TOPICS, files: [{ path: 'testing/sample-question.md', text }] }).entries[0].contentHash;
-    assert.notEqual(hash(questionFileText()), hash(questionFileText({ prompt: 'Explain the sample again.' })));
+    expect(hash(questionFileText())).not.toBe(hash(questionFileText({ prompt: 'Explain the sample again.' })));
   });
 
-  const refused: Array<{
+  it.each<{
     name: string;
     topicsText?: string;
     files: Array<{ path: string; text: string }>;
     expected: string;
-  }> = [
+  }>([
     {
       name: 'a slug used twice across topics',
       files: [
@@ -56,11 +56,8 @@ describe('parseBank', () => {
       files: [],
       expected: 'topics.yaml:1: each topic must be exactly { slug: kebab-case, name: non-empty text }',
     },
-  ];
-  for (const { name, topicsText, files, expected } of refused) {
-    it(`reports ${name}`, () => {
-      const bank = parseBank({ topicsText: topicsText ?? TOPICS, files });
-      assert.deepEqual(bank.problems.map(formatProblem), [expected]);
-    });
-  }
+  ])('reports $name', ({ topicsText, files, expected }) => {
+    const bank = parseBank({ topicsText: topicsText ?? TOPICS, files });
+    expect(bank.problems.map(formatProblem)).toStrictEqual([expected]);
+  });
 });

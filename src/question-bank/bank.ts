@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
-import { parseBankFile, type BankProblem, type BankQuestion } from './bank-file.js';
+import { parseBankFile, type BankProblem, type BankQuestion, type RubricLines } from './bank-file.js';
 
 export interface BankTopic {
   slug: string;
@@ -11,6 +11,7 @@ export interface BankEntry {
   path: string;
   contentHash: string;
   question: BankQuestion;
+  rubricLines: RubricLines;
 }
 
 export interface Bank {
@@ -41,8 +42,8 @@ export function parseBank({
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const parsed = parseBankFile(file);
     problems.push(...parsed.problems);
-    if (!parsed.question) continue;
-    const { question } = parsed;
+    if (!parsed.question || !parsed.rubricLines) continue;
+    const { question, rubricLines } = parsed;
     const slugLine = file.text.split(/\r?\n/).findIndex((line) => line.startsWith('slug:')) + 1 || 1;
     let isValid = true;
     if (!known.has(question.topic)) {
@@ -59,7 +60,7 @@ export function parseBank({
       isValid = false;
     }
     bySlug.set(question.slug, file.path);
-    if (isValid) entries.push({ path: file.path, contentHash: hashContent(file.text), question });
+    if (isValid) entries.push({ path: file.path, contentHash: hashContent(file.text), question, rubricLines });
   }
   return { topics, entries, problems };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { QuestionSummaryDto } from '../questions/question.dto.js';
-import { SET_VISIBILITIES, type SetRole, type SetVisibility } from './set-permissions.js';
+import { SET_VISIBILITIES, type SetRole, type SetVisibility } from '../access/set-access.js';
 
 export const MAX_SET_SIZE = 200;
 

@@ -13,7 +13,7 @@ import {
 } from 'typeorm';
 import { User } from '../accounts/user.entity.js';
 import { Question } from '../questions/question.entity.js';
-import type { SetVisibility } from './set-permissions.js';
+import type { SetVisibility } from '../access/set-access.js';
 
 @Entity({ name: 'question_sets' })
 @Check('question_sets_visibility_check', "visibility IN ('private', 'unlisted', 'public')")

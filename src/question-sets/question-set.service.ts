@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AccountService } from '../accounts/account.service.js';
 import type { Caller } from '../common/auth.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { DomainError } from '../common/domain-error.js';
 import { DEFAULT_PAGE_SIZE, type Page } from '../common/pagination.js';
 import { toQuestionSummaryDto } from '../questions/question.dto.js';
 import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from '../common/secret-token.js';
@@ -14,30 +12,39 @@ import type {
   ShareLinkDto,
   UpdateQuestionSetDto,
 } from './question-set.dto.js';
-import { QuestionSetRepository, type SetRow } from './question-set.repository.js';
-import { canOnSet, type SetAction, type SetRole } from './set-permissions.js';
+import { AccessService } from '../access/access.service.js';
+import { setAccessDecision, type SetAction, type SetRole } from '../access/set-access.js';
+import { Sql, type Tx } from '../database/sql.js';
+import type { SetRow, SetWithRoleRow } from './question-set.queries.js';
+import { QuestionSetRepository } from './question-set.repository.js';
 import { isUuid } from '../common/ids.js';
+import { questionSetError } from './question-set.errors.js';
+import { requestError } from '../common/common.errors.js';
 
 const LIST = 'question-sets';
 
 @Injectable()
 export class QuestionSetService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     private readonly sets: QuestionSetRepository,
     private readonly accounts: AccountService,
+    private readonly access: AccessService,
   ) {}
 
   async create(caller: Caller, body: CreateQuestionSetDto): Promise<QuestionSetDto> {
-    const id = await this.dataSource.transaction(async (tx) => {
-      const questionIds = await this.checkedQuestions(tx, caller, body.questionIds);
-      const setId = await this.sets.insert(tx, {
-        ownerId: caller.userId,
-        title: body.title.trim(),
-        description: body.description?.trim() ?? '',
-        visibility: body.visibility,
-      });
-      await this.sets.replaceItems(tx, { setId, questionIds });
+    const id = await this.sql.transaction(async (tx) => {
+      const questionIds = await this.checkedQuestions(caller, body.questionIds, tx);
+      const setId = await this.sets.insert(
+        {
+          ownerId: caller.userId,
+          title: body.title.trim(),
+          description: body.description?.trim() ?? '',
+          visibility: body.visibility,
+        },
+        tx,
+      );
+      await this.sets.replaceItems({ setId, questionIds }, tx);
       return setId;
     });
     return this.get(caller, id);
@@ -49,7 +56,7 @@ export class QuestionSetService {
   ): Promise<Page<QuestionSetSummaryDto>> {
     const size = limit ?? DEFAULT_PAGE_SIZE;
     const key = cursor ? decodeCursor({ cursor, list: LIST, kinds: ['string', 'string'] }) : undefined;
-    if (cursor && !key) throw new DomainError('pagination.invalid-cursor');
+    if (cursor && !key) throw requestError('pagination.invalid-cursor');
     const rows = await this.sets.listReadable({
       userId: caller.userId,
       after: key && { createdAt: key[0] as string, id: key[1] as string },
@@ -63,58 +70,54 @@ export class QuestionSetService {
   }
 
   async get(caller: Caller, setId: string): Promise<QuestionSetDto> {
-    const set = await this.authorized(this.dataSource.manager, caller, setId, 'read');
-    return this.detail(this.dataSource.manager, set, set.role, caller.userId);
+    const set = await this.authorized(caller, setId, 'read');
+    return this.detail(set, set.role, caller.userId);
   }
 
   async update(caller: Caller, setId: string, body: UpdateQuestionSetDto): Promise<QuestionSetDto> {
-    await this.dataSource.transaction(async (tx) => {
+    await this.sql.transaction(async (tx) => {
       const isContentChange =
         body.title !== undefined || body.description !== undefined || body.questionIds !== undefined;
-      if (isContentChange) await this.authorized(tx, caller, setId, 'edit-content');
-      if (body.visibility !== undefined) await this.authorized(tx, caller, setId, 'change-visibility');
-      if (!isContentChange && body.visibility === undefined) await this.authorized(tx, caller, setId, 'read');
-      await this.sets.update(tx, {
-        id: setId,
-        title: body.title?.trim(),
-        description: body.description?.trim(),
-        visibility: body.visibility,
-      });
+      if (isContentChange) await this.authorized(caller, setId, 'edit-content', tx);
+      if (body.visibility !== undefined) await this.authorized(caller, setId, 'change-visibility', tx);
+      if (!isContentChange && body.visibility === undefined) await this.authorized(caller, setId, 'read', tx);
+      await this.sets.update(
+        { id: setId, title: body.title?.trim(), description: body.description?.trim(), visibility: body.visibility },
+        tx,
+      );
       if (body.questionIds) {
-        await this.sets.replaceItems(tx, {
-          setId,
-          questionIds: await this.checkedQuestions(tx, caller, body.questionIds),
-        });
+        const questionIds = await this.checkedQuestions(caller, body.questionIds, tx);
+        await this.sets.replaceItems({ setId, questionIds }, tx);
       }
     });
     return this.get(caller, setId);
   }
 
   async delete(caller: Caller, setId: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await this.authorized(tx, caller, setId, 'delete');
-      await this.sets.delete(tx, setId);
+    await this.sql.transaction(async (tx) => {
+      await this.authorized(caller, setId, 'delete', tx);
+      await this.sets.delete(setId, tx);
     });
   }
 
   async putMember(caller: Caller, setId: string, userId: string, role: 'viewer' | 'editor'): Promise<QuestionSetDto> {
-    await this.dataSource.transaction(async (tx) => {
-      await this.authorized(tx, caller, setId, 'manage-members');
-      if (!isUuid(userId) || userId === caller.userId || !(await this.accounts.existingId(tx, { id: userId }))) {
-        throw new DomainError('question-set.member-not-found', 'No other user has this id.');
+    await this.sql.transaction(async (tx) => {
+      await this.authorized(caller, setId, 'manage-members', tx);
+      if (!isUuid(userId) || userId === caller.userId || !(await this.accounts.existingId({ id: userId }, tx))) {
+        throw questionSetError('question-set.member-not-found', 'No other user has this id.');
       }
-      await this.sets.upsertMember(tx, { setId, userId, role });
+      await this.sets.upsertMember({ setId, userId, role }, tx);
     });
     return this.get(caller, setId);
   }
 
   /** The owner removes anyone; a member may remove themselves (leave). */
   async removeMember(caller: Caller, setId: string, userId: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    await this.sql.transaction(async (tx) => {
       const isLeaving = userId === caller.userId;
-      await this.authorized(tx, caller, setId, isLeaving ? 'read' : 'manage-members');
-      if (!isUuid(userId) || !(await this.sets.removeMember(tx, { setId, userId }))) {
-        throw new DomainError('question-set.member-not-found', 'This user is not a member of the set.');
+      await this.authorized(caller, setId, isLeaving ? 'read' : 'manage-members', tx);
+      if (!isUuid(userId) || !(await this.sets.removeMember({ setId, userId }, tx))) {
+        throw questionSetError('question-set.member-not-found', 'This user is not a member of the set.');
       }
     });
   }
@@ -122,17 +125,17 @@ export class QuestionSetService {
   /** A new unguessable link (256 bits; only its hash is kept); any previous link stops working. */
   async createShareLink(caller: Caller, setId: string): Promise<ShareLinkDto> {
     const { token, tokenHash } = newSecretToken();
-    await this.dataSource.transaction(async (tx) => {
-      await this.authorized(tx, caller, setId, 'manage-share-link');
-      await this.sets.setShareTokenHash(tx, { setId, tokenHash });
+    await this.sql.transaction(async (tx) => {
+      await this.authorized(caller, setId, 'manage-share-link', tx);
+      await this.sets.setShareTokenHash({ setId, tokenHash }, tx);
     });
     return { token, url: `/api/shared/${token}` };
   }
 
   async revokeShareLink(caller: Caller, setId: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await this.authorized(tx, caller, setId, 'manage-share-link');
-      await this.sets.setShareTokenHash(tx, { setId, tokenHash: null });
+    await this.sql.transaction(async (tx) => {
+      await this.authorized(caller, setId, 'manage-share-link', tx);
+      await this.sets.setShareTokenHash({ setId, tokenHash: null }, tx);
     });
   }
 
@@ -140,87 +143,90 @@ export class QuestionSetService {
     const set = isWellFormedSecretToken(token)
       ? await this.sets.findByShareTokenHash(hashSecretToken(token))
       : undefined;
-    if (!set) throw new DomainError('shared-link.not-found');
-    return this.detail(this.dataSource.manager, set, 'link', viewerId);
+    if (!set) throw questionSetError('shared-link.not-found');
+    return this.detail(set, 'link', viewerId);
   }
 
   /** A private copy I own, recording its origin; later edits to either leave the other alone. */
   async fork(caller: Caller, setId: string): Promise<QuestionSetDto> {
-    const id = await this.dataSource.transaction(async (tx) => {
-      const set = await this.authorized(tx, caller, setId, 'fork');
-      const forkId = await this.sets.insert(tx, {
-        ownerId: caller.userId,
-        title: set.title,
-        description: set.description,
-        visibility: 'private',
-        forkedFromId: set.id,
-      });
-      await this.sets.copyItems(tx, { fromSetId: set.id, toSetId: forkId });
+    const id = await this.sql.transaction(async (tx) => {
+      const set = await this.authorized(caller, setId, 'fork', tx);
+      const forkId = await this.sets.insert(
+        {
+          ownerId: caller.userId,
+          title: set.title,
+          description: set.description,
+          visibility: 'private',
+          forkedFromId: set.id,
+        },
+        tx,
+      );
+      await this.sets.copyItems({ fromSetId: set.id, toSetId: forkId }, tx);
       return forkId;
     });
     return this.get(caller, id);
   }
 
   async subscribe(caller: Caller, setId: string, isSubscribed: boolean): Promise<QuestionSetDto> {
-    await this.dataSource.transaction(async (tx) => {
-      await this.authorized(tx, caller, setId, isSubscribed ? 'subscribe' : 'read');
-      if (isSubscribed) await this.sets.subscribe(tx, { setId, userId: caller.userId });
-      else await this.sets.unsubscribe(tx, { setId, userId: caller.userId });
+    await this.sql.transaction(async (tx) => {
+      await this.authorized(caller, setId, isSubscribed ? 'subscribe' : 'read', tx);
+      if (isSubscribed) await this.sets.subscribe({ setId, userId: caller.userId }, tx);
+      else await this.sets.unsubscribe({ setId, userId: caller.userId }, tx);
     });
     return this.get(caller, setId);
   }
 
+  /** The sets I own (with their questions and members), those shared with me by name, and my subscriptions. */
+  async exportFor(userId: string) {
+    const [owned, memberships, subscriptions] = await Promise.all([
+      this.sets.ownedForExport(userId),
+      this.sets.membershipsForExport(userId),
+      this.sets.subscriptionsForExport(userId),
+    ]);
+    return { owned, memberships, subscriptions };
+  }
+
   /** 404 unless the caller can read the set (a group assignment needs the assigner to). */
-  async assertReadable(tx: EntityManager, caller: Caller, setId: string): Promise<void> {
-    await this.authorized(tx, caller, setId, 'read');
+  async assertReadable(caller: Caller, setId: string, tx?: Tx): Promise<void> {
+    const access = isUuid(setId) ? await this.access.set({ setId, userId: caller.userId }, tx) : undefined;
+    if (setAccessDecision(access, 'read') !== 'allowed') throw notFound();
   }
 
   /** What an interview copies from a set the interviewer can read: its title and questions with rubrics. */
-  async snapshotForInterview(tx: EntityManager, caller: Caller, setId: string) {
-    const set = await this.authorized(tx, caller, setId, 'read');
-    return { title: set.title, questions: await this.sets.questionsWithRubrics(tx, set.id) };
+  async snapshotForInterview(caller: Caller, setId: string, tx: Tx) {
+    const set = await this.authorized(caller, setId, 'read', tx);
+    return { title: set.title, questions: await this.sets.questionsWithRubrics(set.id, tx) };
   }
 
   /**
    * The set if the caller may do the action: 404 when they cannot even read it (it does not
    * exist for them), 403 when they can read it but their role does not allow the action.
    */
-  private async authorized(
-    manager: EntityManager,
-    caller: Caller,
-    setId: string,
-    action: SetAction,
-  ): Promise<SetRow & { role: SetRole }> {
-    const set = isUuid(setId) ? await this.sets.findWithRole(manager, { setId, userId: caller.userId }) : undefined;
-    if (!set || !canOnSet({ role: set.role, action: 'read', visibility: set.visibility })) {
-      throw new DomainError('question-set.not-found', 'No question set has this id, or it is not shared with you.');
+  private async authorized(caller: Caller, setId: string, action: SetAction, tx?: Tx): Promise<SetWithRoleRow> {
+    const set = isUuid(setId) ? await this.sets.findWithRole({ setId, userId: caller.userId }, tx) : undefined;
+    const decision = setAccessDecision(set, action);
+    if (decision === 'not-found') throw notFound();
+    if (decision === 'forbidden') {
+      throw questionSetError('question-set.forbidden', `A ${set!.role} cannot ${action.replace('-', ' ')} this set.`);
     }
-    if (!canOnSet({ role: set.role, action, visibility: set.visibility })) {
-      throw new DomainError('question-set.forbidden', `A ${set.role} cannot ${action.replace('-', ' ')} this set.`);
-    }
-    return set;
+    return set!;
   }
 
-  private async checkedQuestions(tx: EntityManager, caller: Caller, ids: string[]): Promise<string[]> {
+  private async checkedQuestions(caller: Caller, ids: string[], tx: Tx): Promise<string[]> {
     const unique = [...new Set(ids)];
-    const invisible = await this.sets.invisibleQuestions(tx, { ids: unique, userId: caller.userId });
+    const invisible = await this.access.invisibleQuestions({ ids: unique, userId: caller.userId }, tx);
     if (invisible.length > 0) {
-      throw new DomainError('request.validation-failed', `Unknown questions: ${invisible.join(', ')}`, [
+      throw requestError('request.validation-failed', `Unknown questions: ${invisible.join(', ')}`, [
         { field: 'questionIds', message: `no question you can see has the id(s) ${invisible.join(', ')}` },
       ]);
     }
     return unique;
   }
 
-  private async detail(
-    manager: EntityManager,
-    set: SetRow,
-    role: SetRole | 'link',
-    viewerId: string | undefined,
-  ): Promise<QuestionSetDto> {
+  private async detail(set: SetRow, role: SetRole | 'link', viewerId: string | undefined): Promise<QuestionSetDto> {
     const [questions, isSubscribed, members] = await Promise.all([
-      this.sets.questions(manager, set.id),
-      viewerId ? this.sets.isSubscribed(manager, { setId: set.id, userId: viewerId }) : Promise.resolve(false),
+      this.sets.questions(set.id),
+      viewerId ? this.sets.isSubscribed({ setId: set.id, userId: viewerId }) : Promise.resolve(false),
       role === 'owner' ? this.sets.members(set.id) : Promise.resolve(undefined),
     ]);
     return {
@@ -245,4 +251,8 @@ function toSummary(row: SetRow, role: SetRole | 'link'): QuestionSetSummaryDto {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+function notFound() {
+  return questionSetError('question-set.not-found', 'No question set has this id, or it is not shared with you.');
 }

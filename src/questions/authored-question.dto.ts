@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { QUESTION_KINDS, type QuestionKind } from './question.entity.js';
+import { QUESTION_KINDS, type QuestionKind } from './question-content.js';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

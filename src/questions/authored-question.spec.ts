@@ -1,26 +1,20 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { authoredQuestionProblems, withCriterionIds } from './authored-question.js';
 
 const criterion = (id?: string) => ({ ...(id ? { id } : {}), text: 'Covers a point.', weight: 1, terms: ['point'] });
 
 describe('withCriterionIds', () => {
+  // One id source for the whole table, in row order: each row's new ids continue the count.
   let n = 0;
   const newId = () => `new-${++n}`;
-  const cases: Array<[string, Array<ReturnType<typeof criterion>>, string[], string[]]> = [
+  it.each<[string, Array<ReturnType<typeof criterion>>, string[], string[]]>([
     ['assigns ids to a new rubric', [criterion(), criterion()], [], ['new-1', 'new-2']],
     ['keeps the ids the question already has', [criterion('a'), criterion('b')], ['a', 'b'], ['a', 'b']],
     ['replaces an id the question does not have', [criterion('made-up')], ['a'], ['new-3']],
     ['does not give one id to two criteria', [criterion('a'), criterion('a')], ['a'], ['a', 'new-4']],
-  ];
-  for (const [name, criteria, existingIds, expected] of cases) {
-    it(name, () =>
-      assert.deepEqual(
-        withCriterionIds({ criteria, existingIds, newId }).map((c) => c.id),
-        expected,
-      ),
-    );
-  }
+  ])('%s', (_name, criteria, existingIds, expected) => {
+    expect(withCriterionIds({ criteria, existingIds, newId }).map((c) => c.id)).toStrictEqual(expected);
+  });
 });
 
 describe('authoredQuestionProblems', () => {
@@ -31,8 +25,10 @@ describe('authoredQuestionProblems', () => {
     ['a short behavioural answer', { kind: 'behavioural', modelAnswer: 'Tell a story.' }, 0],
     ['a short troubleshooting answer', { kind: 'troubleshooting', modelAnswer: 'Check logs.' }, 0],
   ];
-  for (const [name, input, problems] of cases) {
-    it(`${problems ? 'refuses' : 'accepts'} ${name}`, () =>
-      assert.equal(authoredQuestionProblems(input).length, problems));
-  }
+  it.each(cases.map(([name, input, problems]) => [problems ? 'refuses' : 'accepts', name, input, problems] as const))(
+    '%s %s',
+    (_verb, _name, input, problems) => {
+      expect(authoredQuestionProblems(input)).toHaveLength(problems);
+    },
+  );
 });

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { MIN_MODEL_ANSWER_WORDS } from '../question-bank/bank-file.js';
 import type { FieldError } from '../common/domain-error.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
-import type { QuestionKind } from './question.entity.js';
+import { modelAnswerProblem, type QuestionKind } from './question-content.js';
 
 /**
  * Criterion ids for an authored rubric: an id the author sends back (one the question already
@@ -34,14 +33,7 @@ export function authoredQuestionProblems({
   kind: QuestionKind;
   modelAnswer: string;
 }): FieldError[] {
-  const words = modelAnswer.split(/\s+/).filter(Boolean).length;
-  if ((kind === 'concept' || kind === 'design') && words < MIN_MODEL_ANSWER_WORDS) {
-    return [
-      {
-        field: 'modelAnswer',
-        message: `a ${kind} question needs a model answer of at least ${MIN_MODEL_ANSWER_WORDS} words (has ${words})`,
-      },
-    ];
-  }
+  const problem = modelAnswerProblem({ kind, modelAnswer });
+  if (problem) return [{ field: 'modelAnswer', message: problem }];
   return [];
 }

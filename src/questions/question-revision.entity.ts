@@ -8,7 +8,8 @@ import {
   type Relation,
   Unique,
 } from 'typeorm';
-import { Question, type QuestionKind } from './question.entity.js';
+import type { QuestionKind } from './question-content.js';
+import { Question } from './question.entity.js';
 
 /** Immutable snapshot of a question's content; a changed bank file adds one. */
 @Entity({ name: 'question_revisions' })

@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import type * as z from 'zod';
 import { PAGE_QUERY_FIELDS } from '../common/pagination.js';
 import { queryInt, queryObject, queryPattern, queryText } from '../common/query-schema.js';
-import { QUESTION_KINDS, type QuestionKind } from './question.entity.js';
-import type { QuestionDetailRow, QuestionSummaryRow, TopicCountRow } from './question.repository.js';
+import { QUESTION_KINDS, type QuestionKind } from './question-content.js';
+import type { QuestionDetailRow, QuestionSummaryRow, TopicCountRow } from './question.queries.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -11,10 +11,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../accounts/user.entity.js';
+import type { QuestionKind } from './question-content.js';
 import { Topic } from './topic.entity.js';
-
-export const QUESTION_KINDS = ['concept', 'design', 'behavioural', 'troubleshooting'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /**
  * The current state of a question. Its history lives in question_revisions and

@@ -1,12 +1,12 @@
 /**
- * The read queries of the questions feature as parameterised SQL. The repository runs them;
- * the benchmark's raw Fastify + pg baseline runs the very same text, so the comparison
- * measures the framework, not a different query.
+ * The statements of the questions feature. The repository runs them; the benchmark's raw
+ * Fastify + pg baseline runs the very same text, so the comparison measures the framework,
+ * not a different query.
  */
-export interface Sql {
-  text: string;
-  values: unknown[];
-}
+import { questionVisibleTo } from '../access/access.queries.js';
+import { columnsOf, statement, type Bound } from '../database/statement.js';
+import type { RubricCriterion } from '../rubrics/rubric.js';
+import type { QuestionKind } from './question-content.js';
 
 export interface QuestionFilter {
   topic?: string;
@@ -16,44 +16,39 @@ export interface QuestionFilter {
   viewerId?: string;
 }
 
-/**
- * Which questions a user can see: the public bank, their own private questions, and those in
- * a set they can read (public, theirs, or shared with them). `user` is a parameter
- * placeholder, or null for an anonymous caller.
- */
-export function visibleTo(user: string | null, alias = 'q'): string {
-  const readableSet = user ? `(s.visibility = 'public' OR ${sharedWith('s', user)})` : `s.visibility = 'public'`;
-  return `(${alias}.owner_id IS NULL${user ? ` OR ${alias}.owner_id = ${user}` : ''}
-    OR EXISTS (SELECT 1 FROM question_set_items i JOIN question_sets s ON s.id = i.set_id
-                WHERE i.question_id = ${alias}.id AND ${readableSet}))`;
+export interface QuestionSummaryRow {
+  id: string;
+  slug: string | null;
+  topic: string;
+  title: string;
+  prompt: string;
+  difficulty: number;
+  kind: QuestionKind;
+  tags: string[];
 }
 
-/**
- * A set (alias `set`) is shared with a user when they own it, are a member, or belong to a
- * study group it is assigned to. The one definition, used by question visibility, set
- * roles and the practice deck.
- */
-export function sharedWith(set: string, user: string): string {
-  return `(${set}.owner_id = ${user}
-    OR EXISTS (SELECT 1 FROM question_set_members m WHERE m.set_id = ${set}.id AND m.user_id = ${user})
-    OR EXISTS (SELECT 1 FROM group_assignments ga JOIN study_group_members gm ON gm.group_id = ga.group_id
-                WHERE ga.question_set_id = ${set}.id AND gm.user_id = ${user}))`;
-}
-
+const SUMMARY_KEYS = ['id', 'slug', 'topic', 'title', 'prompt', 'difficulty', 'kind', 'tags'] as const;
+const SUMMARY_ROW = columnsOf<QuestionSummaryRow>()(...SUMMARY_KEYS);
 const SUMMARY_COLUMNS = `q.id, q.slug, t.slug AS topic, q.title, q.prompt, q.difficulty, q.kind, q.tags`;
 
-export const TOPICS_WITH_COUNTS_SQL: Sql = {
-  text: `SELECT t.slug, t.name, count(q.id)::int AS "questionCount"
-           FROM topics t
-           LEFT JOIN questions q ON q.topic_id = t.id AND q.retired_at IS NULL AND q.owner_id IS NULL
-          WHERE t.retired_at IS NULL
-          GROUP BY t.id
-          ORDER BY t.position`,
-  values: [],
-};
+export interface TopicCountRow {
+  slug: string;
+  name: string;
+  questionCount: number;
+}
+
+export const TOPICS_WITH_COUNTS = statement(
+  `SELECT t.slug, t.name, count(q.id)::int AS "questionCount"
+     FROM topics t
+     LEFT JOIN questions q ON q.topic_id = t.id AND q.retired_at IS NULL AND q.owner_id IS NULL
+    WHERE t.retired_at IS NULL
+    GROUP BY t.id
+    ORDER BY t.position`,
+  columnsOf<TopicCountRow>()('slug', 'name', 'questionCount'),
+);
 
 /** Keyset page in (difficulty, title, id) order; backed by the questions_*listing_idx indexes. */
-export function listActiveSql({
+export function listActive({
   filter,
   after,
   limit,
@@ -61,7 +56,7 @@ export function listActiveSql({
   filter: QuestionFilter;
   after?: { difficulty: number; title: string; id: string };
   limit: number;
-}): Sql {
+}): Bound<QuestionSummaryRow> {
   const { where, values } = filterSql(filter);
   if (after) {
     values.push(after.difficulty, after.title, after.id);
@@ -70,17 +65,22 @@ export function listActiveSql({
   }
   values.push(limit);
   return {
-    text: `SELECT ${SUMMARY_COLUMNS}
-             FROM questions q JOIN topics t ON t.id = q.topic_id
-            WHERE ${where.join(' AND ')}
-            ORDER BY q.difficulty, q.title, q.id
-            LIMIT $${values.length}`,
+    statement: statement(
+      `SELECT ${SUMMARY_COLUMNS}
+         FROM questions q JOIN topics t ON t.id = q.topic_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY q.difficulty, q.title, q.id
+        LIMIT $${values.length}`,
+      SUMMARY_ROW,
+    ),
     values,
   };
 }
 
+export type RankedQuestionRow = QuestionSummaryRow & { rank: number };
+
 /** Full-text search (English stemming, GIN-indexed), best rank first, keyset on (rank, id). */
-export function searchActiveSql({
+export function searchActive({
   query,
   filter,
   after,
@@ -90,7 +90,7 @@ export function searchActiveSql({
   filter: QuestionFilter;
   after?: { rank: number; id: string };
   limit: number;
-}): Sql {
+}): Bound<RankedQuestionRow> {
   const { where, values } = filterSql(filter);
   values.push(query);
   const queryParam = `$${values.length}`;
@@ -102,29 +102,59 @@ export function searchActiveSql({
   }
   values.push(limit);
   return {
-    text: `SELECT * FROM (
-             SELECT ${SUMMARY_COLUMNS}, ts_rank(q.search_vector, query) AS rank
-               FROM questions q JOIN topics t ON t.id = q.topic_id,
-                    websearch_to_tsquery('english', ${queryParam}) AS query
-              WHERE ${where.join(' AND ')} AND q.search_vector @@ query
-           ) ranked
-           ${afterSql}
-           ORDER BY rank DESC, id
-           LIMIT $${values.length}`,
+    statement: statement(
+      `SELECT * FROM (
+         SELECT ${SUMMARY_COLUMNS}, ts_rank(q.search_vector, query) AS rank
+           FROM questions q JOIN topics t ON t.id = q.topic_id,
+                websearch_to_tsquery('english', ${queryParam}) AS query
+          WHERE ${where.join(' AND ')} AND q.search_vector @@ query
+       ) ranked
+       ${afterSql}
+       ORDER BY rank DESC, id
+       LIMIT $${values.length}`,
+      columnsOf<RankedQuestionRow>()(...SUMMARY_KEYS, 'rank'),
+    ),
     values,
   };
 }
 
-export function questionDetailSql(key: { id: string } | { slug: string }, viewerId?: string): Sql {
+export interface QuestionDetailRow extends QuestionSummaryRow {
+  ownerId: string | null;
+  modelAnswer: string;
+  followUps: string[];
+  revision: number;
+  rubricRevision: number;
+  criteria: RubricCriterion[];
+  redFlags: string[];
+  retiredAt: Date | null;
+}
+
+const DETAIL_ROW = columnsOf<QuestionDetailRow>()(
+  ...SUMMARY_KEYS,
+  'ownerId',
+  'modelAnswer',
+  'followUps',
+  'revision',
+  'rubricRevision',
+  'criteria',
+  'redFlags',
+  'retiredAt',
+);
+
+/** A question by id or slug as the viewer may see it (anonymous: the public bank and public sets). */
+export function questionDetail(key: { id: string } | { slug: string }, viewerId?: string): Bound<QuestionDetailRow> {
   const [column, value] = 'id' in key ? ['q.id', key.id] : ['q.slug', key.slug];
   return {
-    text: `SELECT ${SUMMARY_COLUMNS}, q.model_answer AS "modelAnswer", q.follow_ups AS "followUps",
-                  q.revision, q.rubric_revision AS "rubricRevision", r.criteria, r.red_flags AS "redFlags",
-                  q.retired_at AS "retiredAt", q.owner_id AS "ownerId"
-             FROM questions q
-             JOIN topics t ON t.id = q.topic_id
-             JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
-            WHERE ${column} = $1 AND ${visibleTo(viewerId ? '$2::uuid' : null)}`,
+    statement: statement(
+      `SELECT ${SUMMARY_COLUMNS}, q.model_answer AS "modelAnswer", q.follow_ups AS "followUps",
+              q.revision, q.rubric_revision AS "rubricRevision", r.criteria, r.red_flags AS "redFlags",
+              q.retired_at AS "retiredAt", q.owner_id AS "ownerId"
+         FROM questions q
+         JOIN topics t ON t.id = q.topic_id
+         JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
+        WHERE ${column} = $1 AND ${questionVisibleTo(viewerId ? '$2::uuid' : null)}`,
+      DETAIL_ROW,
+    ),
     values: viewerId ? [value, viewerId] : [value],
   };
 }
@@ -134,9 +164,9 @@ function filterSql(filter: QuestionFilter): { where: string[]; values: unknown[]
   const values: unknown[] = [];
   if (filter.viewerId !== undefined) {
     values.push(filter.viewerId);
-    where.push(visibleTo(`$${values.length}::uuid`));
+    where.push(questionVisibleTo(`$${values.length}::uuid`));
   } else {
-    where.push(visibleTo(null));
+    where.push(questionVisibleTo(null));
   }
   if (filter.topic !== undefined) {
     values.push(filter.topic);
@@ -153,7 +183,241 @@ function filterSql(filter: QuestionFilter): { where: string[]; values: unknown[]
   return { where, values };
 }
 
+/** A live question with the rubric revision a review is graded against. */
+export interface PracticeQuestionRow {
+  id: string;
+  rubricRevisionId: string;
+  rubricRevision: number;
+  kind: QuestionKind;
+  criteria: RubricCriterion[];
+}
+
+const PRACTICE_QUESTION_ROW = columnsOf<PracticeQuestionRow>()(
+  'id',
+  'rubricRevisionId',
+  'rubricRevision',
+  'kind',
+  'criteria',
+);
+
 /** A live question the user ($2) can see, with its current rubric revision, to grade a review against. */
-export const PRACTICE_QUESTION_SQL = `SELECT q.id, r.id AS "rubricRevisionId", r.revision AS "rubricRevision", r.criteria
-  FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
- WHERE q.id = $1 AND q.retired_at IS NULL AND ${visibleTo('$2::uuid')}`;
+export const PRACTICE_QUESTION = statement(
+  `SELECT q.id, r.id AS "rubricRevisionId", r.revision AS "rubricRevision", q.kind, r.criteria
+     FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
+    WHERE q.id = $1 AND q.retired_at IS NULL AND ${questionVisibleTo('$2::uuid')}`,
+  PRACTICE_QUESTION_ROW,
+);
+
+/** The live questions of $1 that the user $2 can see, with their current rubric revisions. */
+export const PRACTICE_QUESTIONS = statement(
+  `SELECT q.id, r.id AS "rubricRevisionId", r.revision AS "rubricRevision", q.kind, r.criteria
+     FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
+    WHERE q.id = ANY($1::uuid[]) AND q.retired_at IS NULL AND ${questionVisibleTo('$2::uuid')}`,
+  PRACTICE_QUESTION_ROW,
+);
+
+export interface EditableQuestionRow {
+  id: string;
+  ownerId: string | null;
+  topicId: string;
+  revision: number;
+  rubricRevision: number;
+  title: string;
+  prompt: string;
+  difficulty: number;
+  kind: QuestionKind;
+  tags: string[];
+  modelAnswer: string;
+  followUps: string[];
+  criteria: RubricCriterion[];
+  redFlags: string[];
+  isVisible: boolean;
+}
+
+/** The current content and rubric of a live question, row-locked for an edit; $2 the editor, for `isVisible`. */
+export const LOCK_FOR_EDIT = statement(
+  `SELECT q.id, q.owner_id AS "ownerId", q.topic_id AS "topicId", q.revision, q.rubric_revision AS "rubricRevision",
+          q.title, q.prompt, q.difficulty, q.kind, q.tags, q.model_answer AS "modelAnswer",
+          q.follow_ups AS "followUps", r.criteria, r.red_flags AS "redFlags",
+          ${questionVisibleTo('$2::uuid')} AS "isVisible"
+     FROM questions q JOIN rubric_revisions r ON r.question_id = q.id AND r.revision = q.rubric_revision
+    WHERE q.id = $1 AND q.retired_at IS NULL
+      FOR UPDATE OF q`,
+  columnsOf<EditableQuestionRow>()(
+    'id',
+    'ownerId',
+    'topicId',
+    'revision',
+    'rubricRevision',
+    'title',
+    'prompt',
+    'difficulty',
+    'kind',
+    'tags',
+    'modelAnswer',
+    'followUps',
+    'criteria',
+    'redFlags',
+    'isVisible',
+  ),
+);
+
+export const TOPIC_ID_BY_SLUG = statement(
+  `SELECT id FROM topics WHERE slug = $1 AND retired_at IS NULL`,
+  columnsOf<{ id: string }>()('id'),
+);
+
+export interface BankStateRow {
+  id: string;
+  slug: string;
+  contentHash: string | null;
+  revision: number;
+  rubricRevision: number;
+  isRetired: boolean;
+}
+
+/** Every bank question (slugged), retired or not, with what the sync compares. */
+export const BANK_STATE = statement(
+  `SELECT id, slug, content_hash AS "contentHash", revision, rubric_revision AS "rubricRevision",
+          retired_at IS NOT NULL AS "isRetired"
+     FROM questions WHERE slug IS NOT NULL`,
+  columnsOf<BankStateRow>()('id', 'slug', 'contentHash', 'revision', 'rubricRevision', 'isRetired'),
+);
+
+export interface TopicRow {
+  id: string;
+  slug: string;
+  name: string;
+  position: number;
+  isRetired: boolean;
+}
+
+export const ALL_TOPICS = statement(
+  `SELECT id, slug, name, position, retired_at IS NOT NULL AS "isRetired" FROM topics`,
+  columnsOf<TopicRow>()('id', 'slug', 'name', 'position', 'isRetired'),
+);
+
+/** $1 slug, $2 name, $3 position; an existing topic is renamed, moved and un-retired. */
+export const UPSERT_TOPIC = statement(
+  `INSERT INTO topics (slug, name, position) VALUES ($1, $2, $3)
+   ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, position = EXCLUDED.position, retired_at = NULL
+   RETURNING id`,
+  columnsOf<{ id: string }>()('id'),
+);
+
+export const RETIRE_TOPICS = statement(`UPDATE topics SET retired_at = now() WHERE id = ANY($1::uuid[])`);
+
+/** Content written for a question and snapshotted in its revision. */
+export interface QuestionContent {
+  topicId: string;
+  title: string;
+  prompt: string;
+  difficulty: number;
+  kind: QuestionKind;
+  tags: string[];
+  modelAnswer: string;
+  followUps: string[];
+  contentHash: string | null;
+}
+
+/** The content's values in the order of $n.. in the statements below. */
+export function contentValues(content: QuestionContent): unknown[] {
+  return [
+    content.topicId,
+    content.title,
+    content.prompt,
+    content.difficulty,
+    content.kind,
+    content.tags,
+    content.modelAnswer,
+    content.followUps,
+    content.contentHash,
+  ];
+}
+
+/** $1 slug, $2-$10 content, $11 owner. */
+export const INSERT_QUESTION = statement(
+  `INSERT INTO questions (slug, topic_id, title, prompt, difficulty, kind, tags, model_answer, follow_ups,
+                          content_hash, revision, rubric_revision, owner_id)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, 1, $11)
+   RETURNING id`,
+  columnsOf<{ id: string }>()('id'),
+);
+
+/** $1 id, $2-$10 content, $11 revision, $12 rubric revision; un-retires. */
+export const UPDATE_CONTENT = statement(
+  `UPDATE questions
+      SET topic_id = $2, title = $3, prompt = $4, difficulty = $5, kind = $6, tags = $7, model_answer = $8,
+          follow_ups = $9, content_hash = $10, revision = $11, rubric_revision = $12, retired_at = NULL,
+          updated_at = now()
+    WHERE id = $1`,
+);
+
+/** $1 question, $2 revision, $3-$11 content. */
+export const INSERT_REVISION = statement(
+  `INSERT INTO question_revisions (question_id, revision, topic_id, title, prompt, difficulty, kind, tags,
+                                   model_answer, follow_ups, content_hash)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+);
+
+export const RETIRE_QUESTIONS = statement(
+  `UPDATE questions SET retired_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])`,
+);
+
+export const RESTORE_QUESTIONS = statement(
+  `UPDATE questions SET retired_at = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`,
+);
+
+export interface AuthoredQuestionExportRow {
+  id: string;
+  topic: string;
+  title: string;
+  prompt: string;
+  difficulty: number;
+  kind: QuestionKind;
+  tags: string[];
+  modelAnswer: string;
+  followUps: string[];
+  revision: number;
+  rubricRevision: number;
+  retiredAt: Date | null;
+  createdAt: Date;
+  revisions: object[];
+  rubricRevisions: object[];
+}
+
+/** Every question the user authored (retired ones too), with all its revisions and rubric revisions. */
+export const AUTHORED_FOR_EXPORT = statement(
+  `SELECT q.id, t.slug AS topic, q.title, q.prompt, q.difficulty, q.kind, q.tags, q.model_answer AS "modelAnswer",
+          q.follow_ups AS "followUps", q.revision, q.rubric_revision AS "rubricRevision", q.retired_at AS "retiredAt",
+          q.created_at AS "createdAt",
+          (SELECT coalesce(json_agg(json_build_object(
+                    'revision', r.revision, 'topic', rt.slug, 'title', r.title, 'prompt', r.prompt,
+                    'difficulty', r.difficulty, 'kind', r.kind, 'tags', r.tags, 'modelAnswer', r.model_answer,
+                    'followUps', r.follow_ups, 'createdAt', r.created_at) ORDER BY r.revision), '[]')
+             FROM question_revisions r JOIN topics rt ON rt.id = r.topic_id WHERE r.question_id = q.id) AS revisions,
+          (SELECT coalesce(json_agg(json_build_object(
+                    'revision', rr.revision, 'criteria', rr.criteria, 'redFlags', rr.red_flags,
+                    'createdAt', rr.created_at) ORDER BY rr.revision), '[]')
+             FROM rubric_revisions rr WHERE rr.question_id = q.id) AS "rubricRevisions"
+     FROM questions q JOIN topics t ON t.id = q.topic_id
+    WHERE q.owner_id = $1
+    ORDER BY q.created_at, q.id`,
+  columnsOf<AuthoredQuestionExportRow>()(
+    'id',
+    'topic',
+    'title',
+    'prompt',
+    'difficulty',
+    'kind',
+    'tags',
+    'modelAnswer',
+    'followUps',
+    'revision',
+    'rubricRevision',
+    'retiredAt',
+    'createdAt',
+    'revisions',
+    'rubricRevisions',
+  ),
+);

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { isSameRubric, type Rubric } from './rubric.js';
 
 const base: Rubric = {
@@ -7,8 +6,8 @@ const base: Rubric = {
   redFlags: ['Confuses A with B'],
 };
 
-describe('isSameRubric', () => {
-  const cases: Array<[string, Rubric, boolean]> = [
+describe(isSameRubric.name, () => {
+  it.each<[string, Rubric, boolean]>([
     ['identical content', structuredClone(base), true],
     [
       'keys in another order',
@@ -23,9 +22,7 @@ describe('isSameRubric', () => {
       { ...base, criteria: [...base.criteria, { id: 'b', text: 'Covers B', weight: 1, terms: ['b'] }] },
       false,
     ],
-  ];
-  for (const [name, other, expected] of cases) {
-    it(`${expected ? 'matches' : 'differs on'} ${name}`, () =>
-      assert.equal(isSameRubric({ a: base, b: other }), expected));
-  }
+  ])('compares %s: same = %s', (_name, other, expected) => {
+    expect(isSameRubric({ a: base, b: other })).toBe(expected);
+  });
 });

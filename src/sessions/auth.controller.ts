@@ -7,23 +7,23 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RegisterDto } from '../accounts/account.dto.js';
 import { ApiProblemResponses } from '../common/api-problem.js';
 import { CurrentUser, Public, type Caller } from '../common/auth.js';
-import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AuthResponseDto, ChangePasswordDto, LoginDto, SessionDto, toSessionDto } from './auth.dto.js';
+import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { AuthService } from './auth.service.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { SESSION_COOKIE } from './request-credentials.js';
 import { isUuid } from '../common/ids.js';
+import { sessionError } from './session.errors.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
-@UseGuards(ThrottlerGuard)
+@UseGuards(AuthRateLimitGuard)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -95,7 +95,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiProblemResponses(401, 404)
   async revoke(@CurrentUser() caller: Caller, @Param('id') id: string): Promise<void> {
-    if (!isUuid(id)) throw new DomainError('session.not-found');
+    if (!isUuid(id)) throw sessionError('session.not-found');
     await this.auth.revokeSession(caller, id);
   }
 

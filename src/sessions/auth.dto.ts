@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { MeDto } from '../accounts/account.dto.js';
 import { MAX_PASSWORD_LENGTH } from '../accounts/password-policy.js';
-import type { SessionListRow } from './session.repository.js';
+import type { SessionListRow } from './session.queries.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'ada@example.com' })

@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { normaliseEmail } from '../accounts/password-policy.js';
 import type { MeDto } from '../accounts/account.dto.js';
 import { AccountService } from '../accounts/account.service.js';
 import type { Caller } from '../common/auth.js';
-import { DomainError } from '../common/domain-error.js';
+import type { DomainError } from '../common/domain-error.js';
+import { Sql } from '../database/sql.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
-import { SessionRepository, type SessionListRow } from './session.repository.js';
+import type { SessionListRow } from './session.queries.js';
+import { SessionRepository } from './session.repository.js';
 import { isWellFormedSecretToken, hashSecretToken, newSecretToken } from '../common/secret-token.js';
+import { sessionError } from './session.errors.js';
 
 export interface StartedSession {
   token: string;
@@ -25,7 +27,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     private readonly accounts: AccountService,
     private readonly sessions: SessionRepository,
     private readonly buckets: RateLimitRepository,
@@ -44,10 +46,10 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     input: { email: string; password: string; displayName: string },
     userAgent: string | undefined,
   ): Promise<{ user: MeDto } & StartedSession> {
-    return this.dataSource.transaction(async (tx) => {
-      const user = await this.accounts.create(tx, input);
+    return this.sql.transaction(async (tx) => {
+      const user = await this.accounts.create(input, tx);
       const { token, tokenHash } = newSecretToken();
-      const sessionId = await this.sessions.insert(tx, this.sessionRow(user.id, tokenHash, userAgent));
+      const sessionId = await this.sessions.insert(this.sessionRow(user.id, tokenHash, userAgent), tx);
       return { user, token, sessionId };
     });
   }
@@ -67,7 +69,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     if (!userId) {
       const after = await this.buckets.hit({ key, windowMs });
       if (after.hits > this.config.loginFailuresPerAccount) throw tooManyFailures(after.msToExpire);
-      throw new DomainError('auth.invalid-credentials');
+      throw sessionError('auth.invalid-credentials');
     }
     if (failures) await this.buckets.clear(key);
     return userId;
@@ -75,10 +77,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async startSession(userId: string, userAgent: string | undefined): Promise<{ user: MeDto } & StartedSession> {
     const { token, tokenHash } = newSecretToken();
-    const sessionId = await this.sessions.insert(
-      this.dataSource.manager,
-      this.sessionRow(userId, tokenHash, userAgent),
-    );
+    const sessionId = await this.sessions.insert(this.sessionRow(userId, tokenHash, userAgent));
     return { user: await this.accounts.get(userId), token, sessionId };
   }
 
@@ -106,7 +105,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async revokeSession(caller: Caller, sessionId: string): Promise<void> {
     if (!(await this.sessions.revoke({ userId: caller.userId, sessionId }))) {
-      throw new DomainError('session.not-found', 'You have no active session with this id.');
+      throw sessionError('session.not-found', 'You have no active session with this id.');
     }
   }
 
@@ -115,9 +114,9 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     caller: Caller,
     { currentPassword, newPassword }: { currentPassword: string; newPassword: string },
   ) {
-    await this.dataSource.transaction(async (tx) => {
-      await this.accounts.changePassword(tx, { id: caller.userId, currentPassword, newPassword });
-      await this.sessions.revokeAllExcept(tx, { userId: caller.userId, keepSessionId: caller.sessionId });
+    await this.sql.transaction(async (tx) => {
+      await this.accounts.changePassword({ id: caller.userId, currentPassword, newPassword }, tx);
+      await this.sessions.revokeAllExcept({ userId: caller.userId, keepSessionId: caller.sessionId }, tx);
     });
   }
 
@@ -144,7 +143,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
 
 function tooManyFailures(msToExpire: number): DomainError {
   const seconds = Math.max(1, Math.ceil(msToExpire / 1000));
-  return new DomainError(
+  return sessionError(
     'auth.too-many-failed-logins',
     `Too many failed sign-ins for this account. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
     undefined,

@@ -1,8 +1,8 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError } from '../common/domain-error.js';
 import { createValidationPipe } from '../common/validation.js';
 import { LoginDto } from './auth.dto.js';
+import { sessionError } from './session.errors.js';
 
 /**
  * Guards run before pipes, so the login body is validated here, before Passport reads it:
@@ -20,7 +20,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, userId: T): T {
     if (error) throw error;
-    if (!userId) throw new DomainError('auth.invalid-credentials');
+    if (!userId) throw sessionError('auth.invalid-credentials');
     return userId;
   }
 }

@@ -1,9 +1,8 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { credentialsFrom, isWriteOriginAllowed } from './request-credentials.js';
 
 describe('credentialsFrom', () => {
-  const cases: Array<[string, { authorization?: string; cookie?: string }, ReturnType<typeof credentialsFrom>]> = [
+  it.each<[string, { authorization?: string; cookie?: string }, ReturnType<typeof credentialsFrom>]>([
     ['a bearer token', { authorization: 'Bearer abc' }, { token: 'abc', via: 'bearer' }],
     ['a bearer token, any case', { authorization: 'bearer abc' }, { token: 'abc', via: 'bearer' }],
     ['the cookie', { cookie: 'xyz' }, { token: 'xyz', via: 'cookie' }],
@@ -11,11 +10,9 @@ describe('credentialsFrom', () => {
     ['nothing', {}, undefined],
     ['another scheme', { authorization: 'Basic dXNlcjpwYXNz' }, undefined],
     ['a bearer with two tokens', { authorization: 'Bearer a b' }, undefined],
-  ];
-  for (const [name, input, expected] of cases) {
-    it(`reads ${name}`, () =>
-      assert.deepEqual(credentialsFrom({ authorization: input.authorization, cookie: input.cookie }), expected));
-  }
+  ])('reads %s', (_name, input, expected) => {
+    expect(credentialsFrom({ authorization: input.authorization, cookie: input.cookie })).toStrictEqual(expected);
+  });
 });
 
 describe('isWriteOriginAllowed', () => {
@@ -44,11 +41,12 @@ describe('isWriteOriginAllowed', () => {
     ['a cookie GET from another origin', { method: 'GET', via: 'cookie', origin: 'https://evil.example' }, true],
     ['a bearer POST from another origin', { method: 'POST', via: 'bearer', origin: 'https://evil.example' }, true],
   ];
-  for (const [name, input, expected] of cases) {
-    it(`${expected ? 'allows' : 'refuses'} ${name}`, () =>
-      assert.equal(
-        isWriteOriginAllowed({ method: 'GET', via: 'cookie', origin: undefined, ...base, ...input }),
+  it.each(cases.map(([name, input, expected]) => [expected ? 'allows' : 'refuses', name, input, expected] as const))(
+    '%s %s',
+    (_verb, _name, input, expected) => {
+      expect(isWriteOriginAllowed({ method: 'GET', via: 'cookie', origin: undefined, ...base, ...input })).toBe(
         expected,
-      ));
-  }
+      );
+    },
+  );
 });

@@ -3,10 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, REQUIRED_ROLE, type Caller, type Role } from '../common/auth.js';
-import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CSRF_HEADER, isWriteOriginAllowed, SESSION_COOKIE } from './request-credentials.js';
+import { requestError } from '../common/common.errors.js';
+import { sessionError } from './session.errors.js';
 
 /**
  * The global guard: every route needs a live session unless marked @Public() (where a
@@ -45,14 +46,11 @@ export class SessionAuthGuard extends AuthGuard('session') {
       hasCsrfHeader: request.headers[CSRF_HEADER] !== undefined,
     });
     if (!isOriginAllowed) {
-      throw new DomainError(
-        'auth.origin-not-allowed',
-        'Cookie-authenticated writes must come from the app’s own origin.',
-      );
+      throw sessionError('auth.origin-not-allowed', 'Cookie-authenticated writes must come from the app’s own origin.');
     }
     const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     if (role && caller.role !== role && caller.role !== 'admin') {
-      throw new DomainError('route.not-found', 'There is no route for this method and path.');
+      throw requestError('route.not-found', 'There is no route for this method and path.');
     }
     return true;
   }
@@ -60,7 +58,7 @@ export class SessionAuthGuard extends AuthGuard('session') {
   override handleRequest<T>(error: unknown, caller: T): T {
     if (error) throw error;
     if (!caller)
-      throw new DomainError('auth.unauthenticated', 'Send a session token as a Bearer token or the sid cookie.');
+      throw sessionError('auth.unauthenticated', 'Send a session token as a Bearer token or the sid cookie.');
     return caller;
   }
 }

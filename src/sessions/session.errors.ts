@@ -1,4 +1,4 @@
-import type { ErrorCatalogue } from '../common/error-catalogue.js';
+import { errorFactory, type ErrorCatalogue } from '../common/domain-error.js';
 
 export const SESSION_ERRORS = {
   'auth.unauthenticated': { status: 401, title: 'Sign in to do this' },
@@ -7,3 +7,5 @@ export const SESSION_ERRORS = {
   'auth.origin-not-allowed': { status: 403, title: 'Cross-site request refused' },
   'session.not-found': { status: 404, title: 'Session not found' },
 } as const satisfies ErrorCatalogue;
+
+export const sessionError = errorFactory(SESSION_ERRORS);

@@ -242,3 +242,11 @@ export function runDailyLoad({
   }
   return loads;
 }
+
+/** A unit of simulation work, as simulate.cli.ts sends it to a worker thread. */
+export type Job =
+  ({ kind: 'cell' } & Parameters<typeof runCell>[0]) | ({ kind: 'daily-load' } & Parameters<typeof runDailyLoad>[0]);
+
+export function runJob(job: Job): CellResult | DailyLoad[] {
+  return job.kind === 'cell' ? runCell(job) : runDailyLoad(job);
+}

@@ -1,12 +1,11 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { balancedIntervalDays, newMemoryState, nextReview, type SchedulingSettings } from '../practice/next-review.js';
-import { estimate, runDailyLoad } from './evaluate.js';
+import { estimate, runDailyLoad, type DailyLoad } from './evaluate.js';
 import { DEFAULT_OPTIONS } from './simulate.js';
 
 describe('balancedIntervalDays', () => {
   const counts = (byDay: Record<number, number>) => (days: number) => byDay[days] ?? 0;
-  const cases: Array<[string, Parameters<typeof balancedIntervalDays>[0], number]> = [
+  it.each<[string, Parameters<typeof balancedIntervalDays>[0], number]>([
     [
       'keeps the fuzzed day when every day is as loaded',
       { fuzzedDays: 10, minDays: 8, maxDays: 12, dueCount: () => 5 },
@@ -32,8 +31,9 @@ describe('balancedIntervalDays', () => {
       { fuzzedDays: 13, minDays: 8, maxDays: 12, dueCount: () => 0 },
       13,
     ],
-  ];
-  for (const [name, input, expected] of cases) it(name, () => assert.equal(balancedIntervalDays(input), expected));
+  ])('%s', (_name, input, expected) => {
+    expect(balancedIntervalDays(input)).toBe(expected);
+  });
 });
 
 describe('nextReview with dueCountOn', () => {
@@ -55,19 +55,20 @@ describe('nextReview with dueCountOn', () => {
   };
   const review = (dueCountOn?: (date: string) => number) =>
     nextReview({ cardId: 'card-7', memory, rating: 'good', reviewedAt, settings, dueCountOn }).memory;
+  // The study date of an instant: the day starts at 04:00 UTC.
   const dateOf = (at: Date) => new Date(at.getTime() - 4 * 3_600_000).toISOString().slice(0, 10);
   const fuzzed = review();
 
   it('gives the fuzzed due date when every day is as loaded', () =>
-    assert.equal(review(() => 7).dueAt.getTime(), fuzzed.dueAt.getTime()));
+    expect(review(() => 7).dueAt).toEqual(fuzzed.dueAt));
 
   it('moves the due date to a lighter day next to it, same time of day', () => {
     const before = dateOf(new Date(fuzzed.dueAt.getTime() - 86_400_000));
     const after = dateOf(new Date(fuzzed.dueAt.getTime() + 86_400_000));
     const balanced = review((date) => (date === before || date === after ? 0 : 10));
     const shift = (balanced.dueAt.getTime() - fuzzed.dueAt.getTime()) / 86_400_000;
-    assert.ok(shift === -1 || shift === 1, `shifted ${shift} days`);
-    assert.equal(balanced.scheduledDays, fuzzed.scheduledDays + shift);
+    expect([-1, 1]).toContain(shift);
+    expect(balanced.scheduledDays).toBe(fuzzed.scheduledDays + shift);
   });
 });
 
@@ -83,16 +84,20 @@ describe('load balancing in a simulation', () => {
       fromDay: 25,
       options: { ...DEFAULT_OPTIONS, afterDays: 100 },
     });
-  const without = run('fsrs-0.90');
-  const balanced = run('fsrs-0.90-balanced');
+  let without: DailyLoad[];
+  let balanced: DailyLoad[];
+  beforeAll(() => {
+    without = run('fsrs-0.90');
+    balanced = run('fsrs-0.90-balanced');
+  });
 
   it('makes daily review counts vary less', () => {
     const change = estimate(balanced.map((l, i) => l.dailySd / without[i].dailySd - 1));
-    assert.ok(change.high < 0, JSON.stringify(change));
+    expect(change.high).toBeLessThan(0);
   });
 
   it('at equal recall (within a point)', () => {
     const difference = estimate(balanced.map((l, i) => l.recallAtEnd - without[i].recallAtEnd));
-    assert.ok(Math.abs(difference.mean) < 0.01, JSON.stringify(difference));
+    expect(Math.abs(difference.mean)).toBeLessThan(0.01);
   });
 });

@@ -58,6 +58,8 @@ export interface ReportData {
   };
   advice: {
     latencyMs: number;
+    /** CPU time of the same calls (the wall clock on a shared machine includes the neighbours). */
+    cpuMs: number;
     newDeck: RetentionAdvice;
     newDeckBudget: RetentionAdvice;
     practised: RetentionAdvice;
@@ -150,7 +152,7 @@ export function renderReport(data: ReportData): string {
     'npm run simulate -- --learners 20     # a quick look (also --ablation-learners, --seed, --workers)',
     '```',
     '',
-    'The simulator is `src/simulation/` (pure modules; `simulate.cli.ts` does the I/O, `simulate.worker.ts` runs cells in worker threads). ' +
+    'The simulator is `src/simulation/` (pure modules; `simulate.cli.ts` does the I/O and, started again as worker threads, runs the cells in parallel). ' +
       '`src/simulation/simulation.spec.ts` runs a small seeded instance in CI and checks the ordering claimed here.',
     '',
     '## Method',
@@ -302,7 +304,7 @@ export function renderReport(data: ReportData): string {
     '',
     "`adviseRetention` in `src/simulation/retention-advice.ts` computes, for FSRS weights and a deck's card states, the expected answers a day and the expected number of questions recalled (averaged over a year) at every desired retention from 0.70 to 0.97, by dynamic programming over (stability, difficulty, day) with ts-fsrs's formulas. **Rule**: given the candidate's daily budget of answers, the highest retention whose workload fits it; without one, the retention with the fewest answers per question recalled (Anki's \"minimum recommended retention\" idea).",
     '',
-    `It answers in ${data.advice.latencyMs.toFixed(0)} ms for the practised deck below (${data.advice.practisedCards} started questions and ${300 - data.advice.practisedCards} unseen, all 28 retentions; median of 5 calls, measured during the run on this shared machine, so an upper bound).`,
+    `It answers in ${data.advice.cpuMs.toFixed(0)} ms of CPU (${data.advice.latencyMs.toFixed(0)} ms on the wall clock of this shared machine) for the practised deck below: ${data.advice.practisedCards} started questions and ${300 - data.advice.practisedCards} unseen, all 28 retentions, median of 5 calls.`,
     '',
     `| desired retention | new deck (300 unseen, 20 new a day): answers a day | questions recalled (of 300) | answers a day per question recalled | practised deck (${data.advice.practisedCards} started, ${300 - data.advice.practisedCards} unseen): answers a day | questions recalled | answers a day per question recalled |`,
     '|---|---|---|---|---|---|---|',

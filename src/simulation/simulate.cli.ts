@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { recallChart, type ChartSeries } from './chart.js';
 import {
   allScenarios,
@@ -13,24 +13,27 @@ import {
   DAILY_BUDGETS,
   DAYS_TO_INTERVIEW,
   DECK_SIZES,
+  runJob,
   type CellResult,
   type DailyLoad,
+  type Job,
 } from './evaluate.js';
 import { ABLATIONS, plainFsrs, PLAIN_POLICY_IDS, POLICIES, PLAN_POLICY_ID } from './policies.js';
 import { renderConsoleTable, renderReport, type AblationRow, type LoadSide, type ReportData } from './report.js';
 import { adviseRetention } from './retention-advice.js';
 import { dayStartMs, DEFAULT_OPTIONS, learnerFor, simulateLearner, type Scenario } from './simulate.js';
-import type { Job } from './simulate.worker.js';
 
 /**
  * `npm run simulate`: every scenario under every policy (200 learners each), the plan's
  * variants, the load-balancing experiment and the retention advice; prints a table and writes
- * docs/simulation.md and docs/simulation-recall.svg.
+ * docs/simulation.md and docs/simulation-recall.svg. The same file, started as a worker thread,
+ * runs the jobs it is sent.
  *
  * Options: --learners N (200), --ablation-learners N (50), --sensitivity-learners N (50), --seed S, --workers N (up to 2),
  * --no-write (print only), --save FILE (keep the raw results), --from FILE (re-render saved results).
  */
 const { values: args } = parseArgs({
+  args: isMainThread ? process.argv.slice(2) : [],
   options: {
     learners: { type: 'string', default: '200' },
     'ablation-learners': { type: 'string', default: '50' },
@@ -200,16 +203,21 @@ function retentionAdvice(seed: string): ReportData['advice'] {
     dailyNewLimit: 20,
     now,
   };
-  const timings: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   let practised = adviseRetention(practisedInput);
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     practised = adviseRetention(practisedInput);
-    timings.push(performance.now() - t0);
+    const used = process.cpuUsage(cpu0);
+    wall.push(performance.now() - t0);
+    cpu.push((used.user + used.system) / 1000);
   }
-  timings.sort((a, b) => a - b);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
-    latencyMs: timings[2],
+    latencyMs: median(wall),
+    cpuMs: median(cpu),
     newDeck: adviseRetention({ cards: [], unseenCount: 300, dailyNewLimit: 20, now }),
     newDeckBudget: adviseRetention({ cards: [], unseenCount: 300, dailyNewLimit: 20, now, dailyBudget: 10 }),
     practised,
@@ -221,7 +229,7 @@ async function runJobs(jobs: Job[], workerCount: number): Promise<unknown[]> {
   const results: unknown[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
-  const url = new URL('./simulate.worker.js', import.meta.url);
+  const url = new URL(import.meta.url);
   await Promise.all(
     Array.from(
       { length: Math.min(workerCount, jobs.length) },
@@ -285,7 +293,11 @@ function chart(data: ReportData): string {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (isMainThread) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  parentPort!.on('message', (job: Job) => parentPort!.postMessage(runJob(job)));
+}

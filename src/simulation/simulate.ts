@@ -1,6 +1,6 @@
 import { default_w } from 'ts-fsrs';
 import { newMemoryState, nextReview, type MemoryState, type SchedulingSettings } from '../practice/next-review.js';
-import type { RatingName } from '../practice/score-answer.js';
+import { RATINGS, type RatingName } from '../practice/card-vocabulary.js';
 import { answer, drawTrueWeights, makeLearner, trueRecall, type Learner, type TrueMemory } from './learner.js';
 import { seededRandom, type Random } from './random.js';
 
@@ -90,7 +90,6 @@ const BASE_MS = Date.UTC(2026, 0, 5);
 const DAY_START_HOUR = 4;
 /** Sessions start at noon of the study day (16:00). */
 const SESSION_OFFSET_MS = 12 * 3_600_000;
-const RATING_NAMES: readonly RatingName[] = ['again', 'hard', 'good', 'easy'];
 /** Due dates can run past the simulated days; the load balancer only needs the near ones. */
 const MAX_TRACKED_DAYS = 400;
 
@@ -233,7 +232,7 @@ export function simulateLearner({
         isRelearning,
         random: card.random,
       });
-      review(card, RATING_NAMES[card.truth.lastRating - 1]);
+      review(card, RATINGS[card.truth.lastRating - 1]);
       card.answeredOnDay = day;
       answers++;
       nowMs += answerMs;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Length, Matches } from 'class-validator';
-import type { GroupRole } from './group-roles.js';
+import type { GroupRole } from '../access/group-access.js';
 
 export class CreateStudyGroupDto {
   @ApiProperty({ minLength: 1, maxLength: 200 })

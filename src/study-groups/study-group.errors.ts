@@ -1,4 +1,4 @@
-import type { ErrorCatalogue } from '../common/error-catalogue.js';
+import { errorFactory, type ErrorCatalogue } from '../common/domain-error.js';
 
 export const STUDY_GROUP_ERRORS = {
   'study-group.not-found': { status: 404, title: 'Study group not found' },
@@ -7,3 +7,5 @@ export const STUDY_GROUP_ERRORS = {
   'study-group.member-not-found': { status: 404, title: 'This user is not a member of the group' },
   'study-group.owner-cannot-leave': { status: 409, title: 'The owner cannot leave; delete the group instead' },
 } as const satisfies ErrorCatalogue;
+
+export const studyGroupError = errorFactory(STUDY_GROUP_ERRORS);

@@ -1,169 +1,80 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from '../database/sql.js';
-import type { GroupRole } from './group-roles.js';
-
-export interface GroupRow {
-  id: string;
-  name: string;
-  createdAt: Date;
-  role: GroupRole;
-  memberCount: number;
-}
-
-export interface AssignmentRow {
-  id: string;
-  questionSetId: string;
-  title: string;
-  dueAt: Date;
-  questionCount: number;
-}
-
-const GROUP_COLUMNS = `g.id, g.name, g.created_at AS "createdAt", me.role,
-  (SELECT count(*) FROM study_group_members x WHERE x.group_id = g.id)::int AS "memberCount"`;
-
-/** A group with the user's role in it ($1 group, $2 user); no row when they are not a member. */
-export const GROUP_FOR_MEMBER_SQL = `SELECT ${GROUP_COLUMNS}
-  FROM study_groups g JOIN study_group_members me ON me.group_id = g.id AND me.user_id = $2
- WHERE g.id = $1`;
+import type { GroupRole } from '../access/group-access.js';
+import { Sql, type Tx } from '../database/sql.js';
+import * as q from './study-group.queries.js';
+import type { GroupRow } from './study-group.queries.js';
 
 @Injectable()
 export class StudyGroupRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
-  async insert(
-    manager: EntityManager,
-    { name, inviteCodeHash, ownerId }: { name: string; inviteCodeHash: Buffer; ownerId: string },
-  ) {
-    const rows = await manager.query(`INSERT INTO study_groups (name, invite_code_hash) VALUES ($1, $2) RETURNING id`, [
-      name,
-      inviteCodeHash,
-    ]);
-    await manager.query(`INSERT INTO study_group_members (group_id, user_id, role) VALUES ($1, $2, 'owner')`, [
-      rows[0].id,
-      ownerId,
-    ]);
-    return rows[0].id as string;
+  async insert({ name, inviteCodeHash, ownerId }: { name: string; inviteCodeHash: Buffer; ownerId: string }, tx: Tx) {
+    const { id } = (await this.sql.first(q.INSERT_GROUP, [name, inviteCodeHash], tx))!;
+    await this.sql.rows(q.ADD_MEMBER, [id, ownerId, 'owner'], tx);
+    return id;
   }
 
-  /** The group if the user belongs to it, with their role (locked with the group row when asked). */
-  async findForMember(
-    manager: EntityManager,
-    { groupId, userId }: { groupId: string; userId: string },
-  ): Promise<GroupRow | undefined> {
-    const rows = await manager.query(GROUP_FOR_MEMBER_SQL, [groupId, userId]);
-    return rows[0];
+  /** The group if the user belongs to it, with their role. */
+  findForMember({ groupId, userId }: { groupId: string; userId: string }, tx?: Tx): Promise<GroupRow | undefined> {
+    return this.sql.first(q.GROUP_FOR_MEMBER, [groupId, userId], tx);
   }
 
-  async listForMember(userId: string): Promise<GroupRow[]> {
-    return this.dataSource.query(
-      `SELECT ${GROUP_COLUMNS} FROM study_groups g JOIN study_group_members me ON me.group_id = g.id AND me.user_id = $1
-        ORDER BY g.created_at DESC, g.id`,
-      [userId],
-    );
+  listForMember(userId: string): Promise<GroupRow[]> {
+    return this.sql.rows(q.GROUPS_OF_MEMBER, [userId]);
   }
 
-  async findByInviteHash(manager: EntityManager, hash: Buffer): Promise<string | undefined> {
-    return (await manager.query(`SELECT id FROM study_groups WHERE invite_code_hash = $1`, [hash]))[0]?.id;
+  async findByInviteHash(hash: Buffer, tx: Tx): Promise<string | undefined> {
+    return (await this.sql.first(q.GROUP_BY_INVITE_HASH, [hash], tx))?.id;
   }
 
-  async join(manager: EntityManager, { groupId, userId }: { groupId: string; userId: string }): Promise<void> {
-    await manager.query(
-      `INSERT INTO study_group_members (group_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`,
-      [groupId, userId],
-    );
+  async join({ groupId, userId }: { groupId: string; userId: string }, tx: Tx): Promise<void> {
+    await this.sql.rows(q.ADD_MEMBER, [groupId, userId, 'member'], tx);
   }
 
-  async setInviteHash(manager: EntityManager, { groupId, hash }: { groupId: string; hash: Buffer }): Promise<void> {
-    await manager.query(`UPDATE study_groups SET invite_code_hash = $2 WHERE id = $1`, [groupId, hash]);
+  async setInviteHash({ groupId, hash }: { groupId: string; hash: Buffer }, tx: Tx): Promise<void> {
+    await this.sql.rows(q.SET_INVITE_HASH, [groupId, hash], tx);
   }
 
-  async members(
-    manager: EntityManager,
-    groupId: string,
-  ): Promise<Array<{ userId: string; displayName: string; role: GroupRole; isOnLeaderboard: boolean }>> {
-    return manager.query(
-      `SELECT m.user_id AS "userId", u.display_name AS "displayName", m.role, m.is_on_leaderboard AS "isOnLeaderboard"
-         FROM study_group_members m JOIN users u ON u.id = m.user_id
-        WHERE m.group_id = $1
-        ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END, u.display_name, m.user_id`,
-      [groupId],
-    );
+  members(groupId: string, tx?: Tx) {
+    return this.sql.rows(q.GROUP_MEMBERS, [groupId], tx);
   }
 
-  async memberRole(
-    manager: EntityManager,
-    { groupId, userId }: { groupId: string; userId: string },
-  ): Promise<GroupRole | undefined> {
-    return (
-      await manager.query(`SELECT role FROM study_group_members WHERE group_id = $1 AND user_id = $2`, [
-        groupId,
-        userId,
-      ])
-    )[0]?.role;
+  async memberRole({ groupId, userId }: { groupId: string; userId: string }, tx: Tx): Promise<GroupRole | undefined> {
+    return (await this.sql.first(q.MEMBER_ROLE, [groupId, userId], tx))?.role;
   }
 
-  async removeMember(manager: EntityManager, { groupId, userId }: { groupId: string; userId: string }): Promise<void> {
-    await manager.query(`DELETE FROM study_group_members WHERE group_id = $1 AND user_id = $2`, [groupId, userId]);
+  async removeMember({ groupId, userId }: { groupId: string; userId: string }, tx: Tx): Promise<void> {
+    await this.sql.rows(q.REMOVE_MEMBER, [groupId, userId], tx);
   }
 
-  async setRole(
-    manager: EntityManager,
-    { groupId, userId, role }: { groupId: string; userId: string; role: 'admin' | 'member' },
-  ) {
-    await manager.query(`UPDATE study_group_members SET role = $3 WHERE group_id = $1 AND user_id = $2`, [
-      groupId,
-      userId,
-      role,
-    ]);
+  async setRole({ groupId, userId, role }: { groupId: string; userId: string; role: 'admin' | 'member' }, tx: Tx) {
+    await this.sql.rows(q.SET_MEMBER_ROLE, [groupId, userId, role], tx);
   }
 
-  async setLeaderboard(
-    manager: EntityManager,
-    { groupId, userId, isOn }: { groupId: string; userId: string; isOn: boolean },
-  ) {
-    await manager.query(`UPDATE study_group_members SET is_on_leaderboard = $3 WHERE group_id = $1 AND user_id = $2`, [
-      groupId,
-      userId,
-      isOn,
-    ]);
+  async setLeaderboard({ groupId, userId, isOn }: { groupId: string; userId: string; isOn: boolean }, tx: Tx) {
+    await this.sql.rows(q.SET_LEADERBOARD, [groupId, userId, isOn], tx);
   }
 
-  async delete(manager: EntityManager, groupId: string): Promise<void> {
-    await manager.query(`DELETE FROM study_groups WHERE id = $1`, [groupId]);
+  async delete(groupId: string, tx: Tx): Promise<void> {
+    await this.sql.rows(q.DELETE_GROUP, [groupId], tx);
   }
 
-  async assignments(manager: EntityManager, groupId: string): Promise<AssignmentRow[]> {
-    return manager.query(
-      `SELECT ga.id, ga.question_set_id AS "questionSetId", s.title, ga.due_at AS "dueAt",
-              (SELECT count(*) FROM question_set_items i WHERE i.set_id = s.id)::int AS "questionCount"
-         FROM group_assignments ga JOIN question_sets s ON s.id = ga.question_set_id
-        WHERE ga.group_id = $1
-        ORDER BY ga.due_at, ga.id`,
-      [groupId],
-    );
+  assignments(groupId: string, tx?: Tx) {
+    return this.sql.rows(q.GROUP_ASSIGNMENTS, [groupId], tx);
   }
 
   async upsertAssignment(
-    manager: EntityManager,
     { groupId, questionSetId, dueAt }: { groupId: string; questionSetId: string; dueAt: Date },
+    tx: Tx,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO group_assignments (group_id, question_set_id, due_at) VALUES ($1, $2, $3)
-       ON CONFLICT (group_id, question_set_id) DO UPDATE SET due_at = EXCLUDED.due_at`,
-      [groupId, questionSetId, dueAt],
-    );
+    await this.sql.rows(q.UPSERT_ASSIGNMENT, [groupId, questionSetId, dueAt], tx);
   }
 
-  async deleteAssignment(
-    manager: EntityManager,
-    { groupId, assignmentId }: { groupId: string; assignmentId: string },
-  ): Promise<boolean> {
-    const rows = await queryRows(
-      manager,
-      `DELETE FROM group_assignments WHERE group_id = $1 AND id = $2 RETURNING id`,
-      [groupId, assignmentId],
-    );
-    return rows.length > 0;
+  async deleteAssignment({ groupId, assignmentId }: { groupId: string; assignmentId: string }, tx: Tx) {
+    return (await this.sql.rows(q.DELETE_ASSIGNMENT, [groupId, assignmentId], tx)).length > 0;
+  }
+
+  membershipsForExport(userId: string) {
+    return this.sql.rows(q.GROUP_MEMBERSHIPS_FOR_EXPORT, [userId]);
   }
 }

@@ -1,7 +1,6 @@
-import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { freePort } from '../support/postgres.js';
 import { exited, isAlive, startAppProcess, waitFor } from '../support/processes.js';
@@ -10,7 +9,7 @@ const health = async (port: number) => (await fetch(`http://127.0.0.1:${port}/he
 
 describe('faults: start-up and shutdown', () => {
   const cleanups: Array<() => Promise<unknown>> = [];
-  after(async () => {
+  afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   });
 
@@ -31,7 +30,8 @@ describe('faults: start-up and shutdown', () => {
       timeoutMs: 15_000,
       what: 'two retries',
     });
-    assert.equal(app.child.exitCode, null, 'the app did not exit on the refusal');
+    // The app did not exit on the refusal.
+    expect(app.child.exitCode).toBeNull();
 
     const server = await startEmbeddedPostgres({
       dataDir,
@@ -43,7 +43,7 @@ describe('faults: start-up and shutdown', () => {
     cleanups.push(() => server.stop());
     await waitFor(() => health(appPort), { timeoutMs: 30_000, what: 'the app to serve' });
     app.child.kill('SIGTERM');
-    assert.equal(await exited(app.child), 0);
+    expect(await exited(app.child)).toBe(0);
   });
 
   it('on SIGTERM under load finishes in-flight requests, exits within 10 s, and leaves no Postgres behind', async () => {
@@ -59,7 +59,7 @@ describe('faults: start-up and shutdown', () => {
     });
     await waitFor(() => health(appPort), { timeoutMs: 60_000, what: 'the app to serve' });
     const postgresPid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    assert.ok(isAlive(postgresPid));
+    expect(isAlive(postgresPid)).toBe(true);
 
     let isStopping = false;
     const outcomes: Array<number | string> = [];
@@ -85,11 +85,13 @@ describe('faults: start-up and shutdown', () => {
     const tookMs = Date.now() - stopAt;
     await Promise.all(clients);
 
-    assert.equal(code, 0, app.logs().slice(-2000));
-    assert.ok(tookMs < 10_000, `exited in ${tookMs} ms`);
+    // The log's end travels with the exit code, for the failure message.
+    expect({ code, logs: code === 0 ? '' : app.logs().slice(-2000) }).toStrictEqual({ code: 0, logs: '' });
+    expect(tookMs).toBeLessThan(10_000);
+    // Every answered request was served (or told the server is closing).
     const failed = outcomes.filter((o) => typeof o === 'number' && o !== 200 && o !== 503);
-    assert.deepEqual(failed, [], 'every answered request was served (or told the server is closing)');
-    assert.ok(outcomes.filter((o) => o === 200).length > 10);
+    expect(failed).toStrictEqual([]);
+    expect(outcomes.filter((o) => o === 200).length).toBeGreaterThan(10);
     await waitFor(async () => !isAlive(postgresPid), { timeoutMs: 10_000, what: 'the embedded Postgres to stop' });
   });
 });

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { freePort } from '../support/postgres.js';
@@ -8,7 +7,7 @@ import { startAppProcess, waitFor } from '../support/processes.js';
 
 describe('faults: two app processes on one database', () => {
   const cleanups: Array<() => Promise<unknown>> = [];
-  after(async () => {
+  afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   });
 
@@ -68,14 +67,12 @@ describe('faults: two app processes on one database', () => {
           ]);
           statuses.push(first.status, duplicate.status);
           const [a, b] = (await Promise.all([first.json(), duplicate.json()])) as Array<{ review: { id: string } }>;
-          assert.equal(a.review.id, b.review.id, 'the duplicate replays the same review');
+          // The duplicate replays the same review.
+          expect(b.review.id).toBe(a.review.id);
         }
       }),
     );
-    assert.ok(
-      statuses.every((s) => s === 201),
-      `statuses ${[...new Set(statuses)]}`,
-    );
+    expect([...new Set(statuses)]).toStrictEqual([201]);
 
     const db = new pg.Client({ connectionString: server.url });
     await db.connect();
@@ -83,16 +80,15 @@ describe('faults: two app processes on one database', () => {
       const reviews = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reviews WHERE user_id = $1`, [
         user.id,
       ]);
-      assert.equal(reviews.rows[0].n, keys.length, 'one review per key');
+      // One review per key.
+      expect(reviews.rows[0].n).toBe(keys.length);
       const reps = await db.query<{ reps: number; rows: number }>(
         `SELECT c.reps, (SELECT count(*)::int FROM reviews r WHERE r.card_id = c.id) AS rows FROM cards c WHERE c.user_id = $1`,
         [user.id],
       );
-      for (const card of reps.rows) assert.equal(card.reps, card.rows, 'reps equal review rows: no lost update');
-      assert.equal(
-        reps.rows.reduce((sum, c) => sum + c.rows, 0),
-        keys.length,
-      );
+      // Reps equal review rows on every card: no lost update.
+      expect(reps.rows.filter((card) => card.reps !== card.rows)).toStrictEqual([]);
+      expect(reps.rows.reduce((sum, c) => sum + c.rows, 0)).toBe(keys.length);
     } finally {
       await db.end();
     }

@@ -4,6 +4,7 @@ import pg from 'pg';
 
 export const ADMIN_URL_ENV = 'INTERVAL_TEST_ADMIN_URL';
 export const TEMPLATE_ENV = 'INTERVAL_TEST_TEMPLATE';
+export const EMPTY_TEMPLATE_ENV = 'INTERVAL_TEST_EMPTY_TEMPLATE';
 
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);

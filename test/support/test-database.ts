@@ -1,4 +1,4 @@
-import { ADMIN_URL_ENV, databaseUrl, TEMPLATE_ENV, uniqueName, withClient } from './postgres.js';
+import { ADMIN_URL_ENV, databaseUrl, EMPTY_TEMPLATE_ENV, TEMPLATE_ENV, uniqueName, withClient } from './postgres.js';
 
 export interface TestDatabase {
   url: string;
@@ -6,12 +6,15 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database cloned from the migrated template that the test runner prepared. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database cloned from a template the global setup prepared: `fixture-bank`
+ * (migrated, the fixture bank synced) or `empty` (migrated only).
+ */
+export async function createTestDatabase(from: 'fixture-bank' | 'empty' = 'fixture-bank'): Promise<TestDatabase> {
   const adminUrl = process.env[ADMIN_URL_ENV];
-  const template = process.env[TEMPLATE_ENV];
+  const template = process.env[from === 'empty' ? EMPTY_TEMPLATE_ENV : TEMPLATE_ENV];
   if (!adminUrl || !template) {
-    throw new Error(`${ADMIN_URL_ENV} and ${TEMPLATE_ENV} are unset: run the tests with \`npm test\`.`);
+    throw new Error(`${ADMIN_URL_ENV} and the template names are unset: run the tests with \`npm test\`.`);
   }
   const name = uniqueName('interval_test');
   await withClient(adminUrl, async (client) => {

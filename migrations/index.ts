@@ -1,0 +1,17 @@
+import { InitialQuestionBank1795251129245 } from './1795251129245-InitialQuestionBank.js';
+import { AccountsAndSessions1795252616459 } from './1795252616459-AccountsAndSessions.js';
+import { PracticeCardsAndReviews1795253300403 } from './1795253300403-PracticeCardsAndReviews.js';
+import { QuestionSetsAndInterviews1795254090531 } from './1795254090531-QuestionSetsAndInterviews.js';
+import { StudyGroups1795254885117 } from './1795254885117-StudyGroups.js';
+
+/**
+ * Every migration, in order, listed rather than globbed (see src/database/entities.ts for
+ * why). Add a generated migration here; a test fails when a file in this folder is missing.
+ */
+export const MIGRATIONS = [
+  InitialQuestionBank1795251129245,
+  AccountsAndSessions1795252616459,
+  PracticeCardsAndReviews1795253300403,
+  QuestionSetsAndInterviews1795254090531,
+  StudyGroups1795254885117,
+];

@@ -12,13 +12,24 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        // Config files and the e2e server live outside every tsconfig: typed by a default project.
+        projectService: { allowDefaultProject: ['*.js', '*.cjs', 'web/e2e/*.mjs', 'web/playwright.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Configuration files and scripts run under Node.
+    files: ['**/*.cjs', '**/*.mjs', '*.js'],
+    languageOptions: { globals: globals.node },
   },
   {
     // Tests run under Jest: its globals are known, and its rules catch focused or empty tests.

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { ACCOUNT_BY_ID } from '../src/accounts/account.queries.js';
 import { named, type Statement } from '../src/database/statement.js';
 import { CLAIM_KEY, READ_KEY, SAVE_RESPONSE } from '../src/idempotency/idempotency.queries.js';
+import { snapshotOf } from '../src/practice/card-snapshot.js';
 import { RATING_NUMBER, type RatingName } from '../src/practice/card-vocabulary.js';
 import { nextReview } from '../src/practice/next-review.js';
 import {
@@ -95,13 +96,13 @@ app.get<{ Querystring: { limit?: string } }>('/api/practice/queue', async (reque
   const settings = await settingsOf(caller.userId);
   const now = new Date();
   const { start: dayStart, end: dayEnd } = studyDayBounds(now, settings);
-  const counts = (await rows(QUEUE_COUNTS, [caller.userId, now, dayStart, dayEnd]))[0];
+  const counts = (await rows(QUEUE_COUNTS.deck, [caller.userId, now, dayStart, dayEnd]))[0];
   const newAllowed = Math.max(0, Math.min(settings.dailyNewLimit - counts.introducedToday, counts.newAvailable));
-  const learning = await rows(DUE_LEARNING, [caller.userId, now, limit]);
+  const learning = await rows(DUE_LEARNING.deck, [caller.userId, now, limit]);
   const reviews =
-    learning.length < limit ? await rows(DUE_REVIEW, [caller.userId, now, dayEnd, limit - learning.length]) : [];
+    learning.length < limit ? await rows(DUE_REVIEW.deck, [caller.userId, now, dayEnd, limit - learning.length]) : [];
   const room = Math.min(newAllowed, limit - learning.length - reviews.length);
-  const fresh = room > 0 ? await rows(NEW_CANDIDATES, [caller.userId, now, room]) : [];
+  const fresh = room > 0 ? await rows(NEW_CANDIDATES.deck, [caller.userId, now, room]) : [];
   return {
     items: [...learning, ...reviews, ...fresh],
     counts: { due: counts.due, new: newAllowed, learning: counts.learning },
@@ -153,8 +154,12 @@ app.post<{ Body: { questionId: string; rating: RatingName } }>('/api/practice/re
           rating: RATING_NUMBER[body.rating],
           durationMs: null,
           reviewedAt: now,
-          stateBefore: before,
-          stateAfter: memory,
+          stateBefore: snapshotOf({ memory: before, isLeech: card.isLeech, isSuspended: card.isSuspended }),
+          stateAfter: snapshotOf({
+            memory,
+            isLeech: card.isLeech || isLeech,
+            isSuspended: card.isSuspended || isLeech,
+          }),
         }),
         client,
       )

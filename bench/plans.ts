@@ -50,10 +50,10 @@ export async function checkPlans(url: string, log: (line: string) => void): Prom
     const dayStart = new Date(now.getTime() - 6 * 3_600_000);
     const dayEnd = new Date(dayStart.getTime() + 86_400_000);
     const queries: Array<[string, Statement<unknown>, unknown[]]> = [
-      ['queue: due learning steps', DUE_LEARNING, [userId, now, 20]],
-      ['queue: due reviews by recall', DUE_REVIEW, [userId, now, dayEnd, 20]],
-      ['queue: new candidates', NEW_CANDIDATES, [userId, now, 20]],
-      ['queue: counts', QUEUE_COUNTS, [userId, now, dayStart, dayEnd]],
+      ['queue: due learning steps', DUE_LEARNING.deck, [userId, now, 20]],
+      ['queue: due reviews by recall', DUE_REVIEW.deck, [userId, now, dayEnd, 20]],
+      ['queue: new candidates', NEW_CANDIDATES.deck, [userId, now, 20]],
+      ['queue: counts', QUEUE_COUNTS.deck, [userId, now, dayStart, dayEnd]],
       ['review: lock the card', LOCK_CARD, [userId, questionId]],
       ['card: review history', REVIEW_HISTORY, [cardId]],
     ];

@@ -3,6 +3,8 @@ import { AccountsAndSessions1795252616459 } from './1795252616459-AccountsAndSes
 import { PracticeCardsAndReviews1795253300403 } from './1795253300403-PracticeCardsAndReviews.js';
 import { QuestionSetsAndInterviews1795254090531 } from './1795254090531-QuestionSetsAndInterviews.js';
 import { StudyGroups1795254885117 } from './1795254885117-StudyGroups.js';
+import { PracticeUndoAndCram1796076150779 } from './1796076150779-PracticeUndoAndCram.js';
+import { ImportsAndCards1796077226987 } from './1796077226987-ImportsAndCards.js';
 
 /**
  * Every migration, in order, listed rather than globbed (see src/database/entities.ts for
@@ -14,4 +16,6 @@ export const MIGRATIONS = [
   PracticeCardsAndReviews1795253300403,
   QuestionSetsAndInterviews1795254090531,
   StudyGroups1795254885117,
+  PracticeUndoAndCram1796076150779,
+  ImportsAndCards1796077226987,
 ];

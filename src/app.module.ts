@@ -9,6 +9,8 @@ import { AccessModule } from './access/access.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
@@ -38,6 +40,7 @@ export class AppModule {
           retryAttempts: 0,
         }),
         DatabaseModule,
+        JobsModule,
         AccessModule,
         IdempotencyModule,
         HealthModule,
@@ -51,6 +54,7 @@ export class AppModule {
         InterviewsModule,
         StudyGroupsModule,
         ProgressModule,
+        ImportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

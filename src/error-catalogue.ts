@@ -2,6 +2,7 @@ import { ACCOUNT_ERRORS } from './accounts/account.errors.js';
 import { COMMON_ERRORS } from './common/common.errors.js';
 import type { ErrorCatalogue } from './common/domain-error.js';
 import { IDEMPOTENCY_ERRORS } from './idempotency/idempotency.errors.js';
+import { IMPORT_ERRORS } from './imports/import.errors.js';
 import { INTERVIEW_ERRORS } from './interviews/interview.errors.js';
 import { PRACTICE_ERRORS } from './practice/practice.errors.js';
 import { QUESTION_SET_ERRORS } from './question-sets/question-set.errors.js';
@@ -28,4 +29,5 @@ export const FEATURE_ERRORS: ReadonlyArray<{ feature: string; prefixes: string[]
   { feature: 'question-sets', prefixes: ['question-set', 'shared-link'], catalogue: QUESTION_SET_ERRORS },
   { feature: 'interviews', prefixes: ['interview'], catalogue: INTERVIEW_ERRORS },
   { feature: 'study-groups', prefixes: ['study-group'], catalogue: STUDY_GROUP_ERRORS },
+  { feature: 'imports', prefixes: ['import'], catalogue: IMPORT_ERRORS },
 ];

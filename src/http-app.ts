@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyInstance } from 'fastify';
@@ -52,6 +53,8 @@ export async function createHttpApp({
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify);
   guardInput(fastify, config.bodyLimitBytes);
+  // The one route that takes multipart/form-data (an upload); guardInput refuses it everywhere else.
+  await app.register(fastifyMultipart, { throwFileSizeLimit: true, limits: { fileSize: config.importMaxUploadBytes } });
   await app.register(fastifyCookie);
   // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too);
   // the strict CSP everywhere but Swagger UI's pages (web-app.ts).
@@ -77,12 +80,29 @@ export async function createHttpApp({
 /** Deeper than any request of ours needs; deep enough to stop stack-exhausting bodies. */
 const MAX_JSON_DEPTH = 32;
 
+/** The one route whose body is multipart/form-data: an import's upload, streamed to disk by its handler. */
+export const MULTIPART_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
+  { method: 'POST', url: '/api/imports' },
+];
+
 /**
- * The one gate for raw input: JSON is the only body type (others get 415), nesting is
- * bounded before parsing, and no string anywhere in the body, query or path may hold a
- * NUL or a lone surrogate, which Postgres would refuse or alter.
+ * The one gate for raw input: JSON is the only body type (others get 415), except for the
+ * upload route, which takes multipart/form-data and nothing else; nesting is bounded before
+ * parsing, and no string anywhere in the body, query or path may hold a NUL or a lone
+ * surrogate, which Postgres would refuse or alter.
  */
 function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const isMultipart = /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
+    const isUploadRoute = MULTIPART_ROUTES.some(
+      (route) => route.method === request.method && route.url === request.routeOptions.url,
+    );
+    if (isMultipart && !isUploadRoute) {
+      done(requestError('request.unsupported-media-type', 'Only JSON bodies are accepted here.'));
+      return;
+    }
+    done();
+  });
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {

@@ -6,12 +6,14 @@ import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { openDatabaseServer, type DatabaseServer } from './database/database-server.js';
 import { runPendingMigrations } from './database/migrate.js';
 import { createHttpApp } from './http-app.js';
+import { JobQueue } from './jobs/job-queue.service.js';
 import { BankSyncService } from './question-bank/bank-sync.service.js';
 
 /**
  * Start-up, in order: config, database (embedded or DATABASE_URL), migrations, bank sync,
- * listen. SIGTERM/SIGINT: stop listening, finish in-flight requests, close the pool, stop
- * the embedded Postgres, exit.
+ * the job queue, listen. SIGTERM/SIGINT: stop listening, finish in-flight requests, stop the
+ * job queue (jobs running here are aborted and retried later), close the pool, stop the
+ * embedded Postgres, exit.
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
     const applied = await runPendingMigrations(app.get(DataSource));
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     if (config.isBankSyncOnStart) await app.get(BankSyncService).sync(config.bankDir);
+    // pg-boss installs or upgrades its own schema here; shutdown stops it (JobQueue's hook) before the pool closes.
+    await app.get(JobQueue).start();
   } catch (error) {
     return fail(`start-up failed: ${error instanceof Error ? error.message : String(error)}`, server);
   }

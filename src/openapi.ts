@@ -25,6 +25,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('interviews', 'Mock interviews on scorecards')
     .addTag('study groups', 'Groups, invite codes and assignments')
     .addTag('progress', 'Group and personal progress')
+    .addTag('imports', 'Anki packages and CSV files brought in as questions, sets and review history')
     .addTag('admin', 'Curating the bank')
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });

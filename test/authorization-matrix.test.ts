@@ -47,6 +47,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/me/progress': SELF,
   'GET /api/practice/queue': SELF,
   'POST /api/practice/reviews': SET_READERS,
+  'POST /api/practice/reviews/{id}/undo': 'hhhhhhhr',
   'POST /api/practice/answers/analyze': SET_READERS,
   'GET /api/practice/cards/{questionId}': 'hhhhhhhr',
   'GET /api/practice/cards/{questionId}/preview': SET_READERS,
@@ -90,10 +91,14 @@ const MATRIX: Record<string, string> = {
   'DELETE /api/study-groups/{id}/assignments/{assignmentId}': GROUP_OWNER,
   'GET /api/study-groups/{id}/progress': GROUP_MEMBERS,
   'GET /api/study-groups/{id}/leaderboard': GROUP_MEMBERS,
+  'POST /api/imports': SELF,
+  'GET /api/imports': SELF,
+  'GET /api/imports/{id}': 'hhhhhhhr',
 };
 
 interface Fixture {
   questionId: string;
+  reviewId: string;
   bankQuestionId: string;
   setId: string;
   shareToken: string;
@@ -102,6 +107,7 @@ interface Fixture {
   assignmentId: string;
   interviewId: string;
   ownerSessionId: string;
+  importId: string;
 }
 
 describe('authorization matrix', () => {
@@ -148,7 +154,7 @@ describe('authorization matrix', () => {
       return response.body;
     };
     const question = await call('post', '/api/questions', questionPayload());
-    await call('post', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
+    const review = await call('post', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
     const set = await call('post', '/api/question-sets', {
       title: 'Matrix set',
       visibility: 'private',
@@ -169,8 +175,15 @@ describe('authorization matrix', () => {
        VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day') RETURNING id`,
       [owner.id, randomBytes(32)],
     );
+    // An import's row as an upload leaves it (this app runs no job queue, and the matrix only reads it).
+    const upload = await t.sql.query(
+      `INSERT INTO imports (user_id, format, file_name, byte_size) VALUES ($1, 'csv', 'matrix.csv', 0) RETURNING id`,
+      [owner.id],
+    );
     return {
+      importId: upload.rows[0].id,
       questionId: question.id,
+      reviewId: review.review.id,
       bankQuestionId,
       setId: set.id,
       shareToken: link.token,
@@ -197,7 +210,9 @@ describe('authorization matrix', () => {
     if (path.startsWith('/api/interviews/'))
       url = url.replace('{id}', f.interviewId).replace('{questionId}', f.questionId);
     if (path.startsWith('/api/auth/sessions/')) url = url.replace('{id}', f.ownerSessionId);
+    if (path.startsWith('/api/imports/')) url = url.replace('{id}', f.importId);
     if (path.startsWith('/api/practice/cards/')) url = url.replace('{questionId}', f.questionId);
+    if (path.startsWith('/api/practice/reviews/')) url = url.replace('{id}', f.reviewId);
     for (const [param, value] of Object.entries(ids)) url = url.replace(param, value);
 
     const bodies: Record<string, object> = {

@@ -233,9 +233,8 @@ describe(PracticeController.name, () => {
   describe('queue', () => {
     it('serves new cards up to the daily limit, easiest first, topics taken in turn', async () => {
       const user = await t.newUser();
-      // The fixture bank has at most one question per topic and difficulty, so a second testing question of
-      // difficulty 1 (the user's own, in a set they subscribe to) shows the turns: it sorts first by title, and
-      // test-pyramid-shape, testing's other one, waits until caching and scaling have had their turn.
+      // The user's own question, in a set they subscribe to, comes before the general bank's; the bank's then
+      // take topics in turn within each difficulty (testing, caching, scaling in topic order).
       const own = await t.newQuestion(user, { topic: 'testing', difficulty: 1, title: 'A first look at unit tests' });
       const set = await t.newSet(user, { questionIds: [own.id] });
       await t.as(user).post(`/api/question-sets/${set.id}/subscribe`).expect(200);
@@ -249,9 +248,9 @@ describe(PracticeController.name, () => {
         ]),
       ).toStrictEqual([
         ['own', 1, 'testing'],
+        ['test-pyramid-shape', 1, 'testing'],
         ['cache-aside-basics', 1, 'caching'],
         ['horizontal-scaling', 1, 'scaling'],
-        ['test-pyramid-shape', 1, 'testing'],
         ['partition-choice', 2, 'distributed-systems'],
         ['contract-tests', 2, 'testing'],
         ['eviction-policies', 2, 'caching'],

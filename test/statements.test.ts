@@ -59,6 +59,8 @@ const NOT_STATEMENTS = new Set([
   'practice/practice.queries.js:saveMemoriesValues',
   'practice/practice.queries.js:insertReviewValues',
   'practice/practice.queries.js:insertReviewsValues',
+  'practice/practice.queries.js:restoreCardValues',
+  'practice/practice.queries.js:insertCramAnswerValues',
   'progress/progress.queries.js:memberRecallValues',
   'questions/question.queries.js:contentValues',
   'rubrics/rubric.queries.js:answerAnalysisValues',

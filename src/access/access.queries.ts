@@ -101,3 +101,12 @@ export const VISIBLE_QUESTION_IDS = statement<{ id: string }>(
     WHERE q.id = ANY($1::uuid[]) AND q.retired_at IS NULL AND ${questionVisibleTo('$2::uuid')}`,
   columnsOf<{ id: string }>()('id'),
 );
+
+/** The question set of the assignment $1, when the user $2 belongs to the study group it was given to. */
+export const ASSIGNED_SET = statement<{ setId: string }>(
+  `SELECT ga.question_set_id AS "setId"
+     FROM group_assignments ga
+     JOIN study_group_members gm ON gm.group_id = ga.group_id AND gm.user_id = $2
+    WHERE ga.id = $1`,
+  columnsOf<{ setId: string }>()('setId'),
+);

@@ -31,6 +31,11 @@ describe('loadConfig', () => {
       authRateLimitPerMinute: 30,
       loginFailuresPerAccount: 5,
       loginFailureWindowMinutes: 15,
+      isJobWorker: true,
+      jobsPollIntervalMs: 2000,
+      importMaxUploadBytes: 104_857_600,
+      importMaxUnpackedBytes: 1_073_741_824,
+      importMaxEntries: 50_000,
     });
   });
 
@@ -46,6 +51,12 @@ describe('loadConfig', () => {
     ],
     ['treats a blank value as unset', { PORT: '  ' }, { port: 3000 }],
     ['reads booleans as 0/1 too', { BANK_SYNC: '0', TRUST_PROXY: '1' }, { isBankSyncOnStart: false, trustProxy: true }],
+    [
+      'reads import limits',
+      { IMPORT_MAX_ENTRIES: '500', IMPORT_MAX_UPLOAD_BYTES: '2048' },
+      { importMaxEntries: 500, importMaxUploadBytes: 2048 },
+    ],
+    ['lets a process only enqueue jobs', { JOBS_WORKERS: 'false' }, { isJobWorker: false }],
     ['explicit LOG_FORMAT wins', { LOG_FORMAT: 'json' }, { logFormat: 'json' }],
     [
       'reads a list of origins',
@@ -74,6 +85,10 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a postgres/],
     [{ CORS_ORIGINS: 'https://ok.example.com,*' }, /CORS_ORIGINS has "\*"/],
     [{ ALLOWED_ORIGINS: 'https://app.example.com/path' }, /ALLOWED_ORIGINS has/],
+    [{ JOBS_POLL_INTERVAL_MS: '100' }, /JOBS_POLL_INTERVAL_MS="100" must be a whole number from 500 to 60000/],
+    [{ IMPORT_MAX_UPLOAD_BYTES: '10' }, /IMPORT_MAX_UPLOAD_BYTES="10" must be a whole number from 1024/],
+    [{ IMPORT_MAX_UNPACKED_BYTES: '1.5' }, /IMPORT_MAX_UNPACKED_BYTES="1.5"/],
+    [{ IMPORT_MAX_ENTRIES: '0' }, /IMPORT_MAX_ENTRIES="0" must be a whole number from 10/],
     [{ SESSION_IDLE_DAYS: '40' }, /SESSION_IDLE_DAYS must not exceed SESSION_ABSOLUTE_DAYS/],
   ])('refuses %j', (env, message) => {
     expect(() => load(env)).toThrow(message);

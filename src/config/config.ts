@@ -32,7 +32,19 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   loginFailureWindowMinutes: number;
+  /** Whether this process runs background jobs (every process can enqueue them). */
+  isJobWorker: boolean;
+  /** How often an idle worker asks the queue for a job. */
+  jobsPollIntervalMs: number;
+  /** Largest file `POST /api/imports` accepts; larger ones get 413. */
+  importMaxUploadBytes: number;
+  /** Most bytes an import may unpack from a package (its entries, and the zstd-compressed collection inside). */
+  importMaxUnpackedBytes: number;
+  /** Most entries a package may hold. */
+  importMaxEntries: number;
 }
+
+const MIB = 1_048_576;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -126,6 +138,11 @@ export function loadConfig({ env, cwd, isTty }: { env: Env; cwd: string; isTty: 
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     loginFailuresPerAccount: integer('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     loginFailureWindowMinutes: integer('LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 1440),
+    isJobWorker: boolean('JOBS_WORKERS', true),
+    jobsPollIntervalMs: integer('JOBS_POLL_INTERVAL_MS', 2000, 500, 60_000),
+    importMaxUploadBytes: integer('IMPORT_MAX_UPLOAD_BYTES', 100 * MIB, 1024, 2048 * MIB),
+    importMaxUnpackedBytes: integer('IMPORT_MAX_UNPACKED_BYTES', 1024 * MIB, MIB, 16 * 1024 * MIB),
+    importMaxEntries: integer('IMPORT_MAX_ENTRIES', 50_000, 10, 1_000_000),
   };
   if (config.sessionIdleDays > config.sessionAbsoluteDays) {
     problems.push('SESSION_IDLE_DAYS must not exceed SESSION_ABSOLUTE_DAYS');

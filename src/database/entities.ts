@@ -1,8 +1,12 @@
 import { User } from '../accounts/user.entity.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
+import { AnkiDeck, AnkiNoteCard, ImportedReview } from '../imports/anki-link.entity.js';
+import { Import, ImportChunk } from '../imports/import.entity.js';
 import { Interview, InterviewQuestion } from '../interviews/interview.entity.js';
 import { Card } from '../practice/card.entity.js';
+import { CramAnswer } from '../practice/cram-answer.entity.js';
 import { DeckTopic } from '../practice/deck-topic.entity.js';
+import { ReviewUndo } from '../practice/review-undo.entity.js';
 import { Review } from '../practice/review.entity.js';
 import {
   QuestionSet,
@@ -34,6 +38,8 @@ export const ENTITIES = [
   RubricRevision,
   Card,
   Review,
+  ReviewUndo,
+  CramAnswer,
   DeckTopic,
   QuestionSet,
   QuestionSetItem,
@@ -44,4 +50,9 @@ export const ENTITIES = [
   StudyGroup,
   StudyGroupMember,
   GroupAssignment,
+  Import,
+  ImportChunk,
+  AnkiNoteCard,
+  AnkiDeck,
+  ImportedReview,
 ];

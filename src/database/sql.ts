@@ -35,10 +35,29 @@ export class Sql {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * A raw executor for a library that brings its own SQL (the job queue, pg-boss): on the pool,
+   * or on a transaction's connection, so that what it writes commits or rolls back with the
+   * transaction. Application statements never go through it: they live in queries files.
+   */
+  executor(tx?: Tx): RawExecutor {
+    return {
+      executeSql: async (text, values = []) => {
+        const runner = tx ? await connectionOf(tx) : this.pool();
+        return { rows: (await runner.query(text, [...values])).rows as unknown[] };
+      },
+    };
+  }
+
   /** The driver's pool TypeORM owns: a statement outside a transaction skips TypeORM's per-query runner. */
   private pool(): Pool {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
+}
+
+/** What a library that writes its own SQL needs to run it. */
+export interface RawExecutor {
+  executeSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 /** The transaction's own pooled connection (already open: the transaction began on it). */

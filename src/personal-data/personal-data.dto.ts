@@ -1,3 +1,4 @@
+import { ImportDto } from '../imports/import.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { MeDto } from '../accounts/account.dto.js';
 import { InterviewDto } from '../interviews/interview.dto.js';
@@ -15,8 +16,18 @@ export class PracticeExportDto {
   @ApiProperty({ type: [String] }) deckTopics: string[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every card: memory state and flags' })
   cards: object[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every review, with answer text and states' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every review, with answer text and states, and when it was undone if it was',
+  })
   reviews: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every cram answer: practice kept apart from the schedule',
+  })
+  cramAnswers: object[];
 }
 
 export class QuestionSetsExportDto {
@@ -55,4 +66,6 @@ export class PersonalDataExportDto {
     description: 'Study groups I belong to: role, leaderboard opt-in, the group’s assignments',
   })
   studyGroups: object[];
+  @ApiProperty({ type: [ImportDto], description: 'My imports: status, counts and what was skipped' })
+  imports: ImportDto[];
 }

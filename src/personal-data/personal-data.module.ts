@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { ImportsModule } from '../imports/imports.module.js';
 import { InterviewsModule } from '../interviews/interviews.module.js';
 import { PracticeModule } from '../practice/practice.module.js';
 import { QuestionSetsModule } from '../question-sets/question-sets.module.js';
@@ -18,6 +19,7 @@ import { PersonalDataService } from './personal-data.service.js';
     QuestionSetsModule,
     InterviewsModule,
     StudyGroupsModule,
+    ImportsModule,
   ],
   controllers: [PersonalDataController],
   providers: [PersonalDataService],

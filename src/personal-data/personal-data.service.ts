@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountService } from '../accounts/account.service.js';
+import { ImportService } from '../imports/import.service.js';
 import { InterviewService } from '../interviews/interview.service.js';
 import { PracticeService } from '../practice/practice.service.js';
 import { QuestionSetService } from '../question-sets/question-set.service.js';
@@ -18,6 +19,8 @@ export const EXPORTED_TABLES: Readonly<Record<string, string>> = {
   sessions: 'sessions (never the token hash)',
   cards: 'practice.cards',
   reviews: 'practice.reviews',
+  review_undos: 'practice.reviews (undoneAt on each undone review)',
+  cram_answers: 'practice.cramAnswers',
   deck_topics: 'practice.deckTopics',
   questions: 'questions, with every revision',
   question_sets: 'questionSets.owned',
@@ -25,9 +28,16 @@ export const EXPORTED_TABLES: Readonly<Record<string, string>> = {
   set_subscriptions: 'questionSets.subscriptions',
   interviews: 'interviews, in either role',
   study_group_members: 'studyGroups',
+  imports: 'imports (status, counts and what was skipped; the uploaded file is not kept once imported)',
 };
 
 export const NOT_EXPORTED_TABLES: Readonly<Record<string, string>> = {
+  anki_note_cards:
+    'which question each imported Anki card became (by note GUID), so a re-import updates it; the questions are in questions',
+  anki_decks:
+    'which question set each imported Anki deck became, so a re-import adds to it; the sets are in questionSets',
+  imported_reviews:
+    'which review each imported Anki review-log entry became, so a re-import never repeats it; the reviews are in practice.reviews',
   idempotency_keys:
     'replay records of write requests: a hash of the request and the response it got, whose content (the review) is in practice.reviews',
 };
@@ -43,10 +53,11 @@ export class PersonalDataService {
     private readonly sets: QuestionSetService,
     private readonly interviews: InterviewService,
     private readonly groups: StudyGroupService,
+    private readonly imports: ImportService,
   ) {}
 
   async export(userId: string): Promise<PersonalDataExportDto> {
-    const [account, sessions, practice, questions, questionSets, interviews, studyGroups] = await Promise.all([
+    const [account, sessions, practice, questions, questionSets, interviews, studyGroups, imports] = await Promise.all([
       this.accounts.get(userId),
       this.auth.exportSessions(userId),
       this.practice.exportFor(userId),
@@ -54,6 +65,7 @@ export class PersonalDataService {
       this.sets.exportFor(userId),
       this.interviews.exportFor(userId),
       this.groups.exportFor(userId),
+      this.imports.exportFor(userId),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -71,6 +83,7 @@ export class PersonalDataService {
       questionSets,
       interviews,
       studyGroups,
+      imports,
     };
   }
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem.js';
 import { CurrentUser, type Caller } from '../common/auth.js';
 import {
@@ -13,8 +20,10 @@ import {
   ForecastQueryDto,
   QueueDto,
   QueueQueryDto,
+  RecordCramResponseDto,
   RecordReviewDto,
   RecordReviewResponseDto,
+  UndoReviewResponseDto,
   UpdateCardDto,
 } from './practice.dto.js';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.js';
@@ -30,25 +39,54 @@ export class PracticeController {
   ) {}
 
   @Get('queue')
-  @ApiOperation({ summary: 'What to practise now: due steps, due reviews, then new cards within today’s limit' })
+  @ApiOperation({
+    summary: 'What to practise now: due steps, due reviews, then new cards within today’s limit',
+    description:
+      'New cards from my subscribed sets and my groups’ assignments come before the general bank’s. One scope at most (topic, setId or assignmentId) narrows the queue and its counts; with cram=true the scope’s questions come whatever their due dates.',
+  })
   @ApiOkResponse({ type: QueueDto })
-  @ApiProblemResponses(400, 401)
+  @ApiProblemResponses(400, 401, 404)
   queue(@CurrentUser() caller: Caller, @Query({ schema: QueueQueryDto }) query: QueueQueryDto): Promise<QueueDto> {
-    return this.practice.queue(caller.userId, query.limit ?? 20);
+    return this.practice.queue(caller.userId, query);
   }
 
   @Post('reviews')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record a review graded by rubric criteria or a direct rating' })
+  @ApiOperation({
+    summary: 'Record a review graded by rubric criteria or a direct rating',
+    description:
+      'With `cram: true`, the answer is kept as practice history (answer, criteria, rating, duration) and the card is not touched: the answer is a `RecordCramResponseDto`.',
+  })
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: RecordReviewResponseDto })
+  @ApiExtraModels(RecordReviewResponseDto, RecordCramResponseDto)
+  @ApiCreatedResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(RecordReviewResponseDto) }, { $ref: getSchemaPath(RecordCramResponseDto) }],
+    },
+  })
   @ApiProblemResponses(400, 401, 404, 409)
   record(
     @CurrentUser() caller: Caller,
     @Body() body: RecordReviewDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
-  ): Promise<RecordReviewResponseDto> {
+  ): Promise<RecordReviewResponseDto | RecordCramResponseDto> {
     return this.reviews.record(caller.userId, body, idempotencyKey);
+  }
+
+  @Post('reviews/:id/undo')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Undo my latest review of a card, on the study day I gave it: the card goes back as it was',
+  })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: UndoReviewResponseDto })
+  @ApiProblemResponses(400, 401, 404, 409)
+  undo(
+    @CurrentUser() caller: Caller,
+    @Param('id') reviewId: string,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<UndoReviewResponseDto> {
+    return this.reviews.undo(caller.userId, reviewId, idempotencyKey);
   }
 
   @Post('answers/analyze')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as z from 'zod';
-import { queryInt, queryObject } from '../common/query-schema.js';
+import { queryChoice, queryInt, queryObject, queryPattern } from '../common/query-schema.js';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,11 +18,29 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { QuestionSummaryDto, toQuestionSummaryDto } from '../questions/question.dto.js';
+import { publicSnapshot } from './card-snapshot.js';
 import { CARD_STATES, RATINGS, ratingOf, type CardState, type RatingName } from './card-vocabulary.js';
 import { newMemoryState, type MemoryState } from './next-review.js';
-import type { CardRow, QueueQuestionRow, ReviewRow } from './practice.queries.js';
+import type { CardRow, CramAnswerRow, QueueQuestionRow, ReviewRow } from './practice.queries.js';
 
-export const QueueQueryDto = queryObject({ limit: queryInt(1, 100, 20) });
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export const QueueQueryDto = queryObject({
+  limit: queryInt(1, 100, 20),
+  topic: queryPattern(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a topic slug').meta({
+    description: 'Scope: only this topic’s questions (at most one of topic, setId, assignmentId)',
+  }),
+  setId: queryPattern(UUID, 'a question set id').meta({
+    description: 'Scope: only the questions of this set, which you must be able to read',
+  }),
+  assignmentId: queryPattern(UUID, 'an assignment id').meta({
+    description: 'Scope: only the questions of this assignment of one of your study groups',
+  }),
+  cram: queryChoice(['false', 'true']).meta({
+    description:
+      'Cram: the scope’s questions whatever their due dates, lowest predicted recall first, then unstarted ones, with no daily new limit. Answer them with `cram: true`.',
+  }),
+});
 export type QueueQueryDto = z.infer<typeof QueueQueryDto>;
 
 export const ForecastQueryDto = queryObject({ days: queryInt(1, 365, 30) });
@@ -66,6 +84,14 @@ export class RecordReviewDto {
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   reviewedAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Cram: keep the answer as practice history without touching the card (no due date, stability or reps change, no card created)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  cram?: boolean;
 }
 
 export class AnalyzeAnswerDto {
@@ -141,6 +167,39 @@ export class ReviewDto {
   @ApiProperty({ format: 'date-time' }) reviewedAt: string;
   @ApiProperty({ type: MemoryStateDto }) stateBefore: MemoryStateDto;
   @ApiProperty({ type: MemoryStateDto }) stateAfter: MemoryStateDto;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When the review was undone: it then counts nowhere, and the card went back to stateBefore',
+  })
+  undoneAt: string | null;
+}
+
+export class CramAnswerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) questionId: string;
+  @ApiProperty({ description: 'Rubric revision graded against' }) rubricRevision: number;
+  @ApiProperty({ type: 'string', nullable: true }) answer: string | null;
+  @ApiProperty({ type: [String], nullable: true }) criteriaMet: string[] | null;
+  @ApiProperty({ type: 'number', nullable: true }) score: number | null;
+  @ApiProperty({ enum: RATINGS }) rating: RatingName;
+  @ApiProperty({ type: 'integer', nullable: true }) durationMs: number | null;
+  @ApiProperty({ format: 'date-time' }) answeredAt: string;
+}
+
+export class RecordCramResponseDto {
+  @ApiProperty({ type: CramAnswerDto }) cramAnswer: CramAnswerDto;
+  @ApiProperty({ type: CardDto, nullable: true, description: 'My card, unchanged; null when I have not started it' })
+  card: CardDto | null;
+  @ApiProperty({ type: 'number', nullable: true }) score: number | null;
+  @ApiProperty({ enum: RATINGS }) rating: RatingName;
+}
+
+export class UndoReviewResponseDto {
+  @ApiProperty({ format: 'uuid' }) reviewId: string;
+  @ApiProperty({ format: 'date-time' }) undoneAt: string;
+  @ApiProperty({ type: CardDto, description: 'The card as it was before the review' }) card: CardDto;
 }
 
 export class RecordReviewResponseDto {
@@ -180,6 +239,8 @@ export class CriterionAnalysisDto {
 }
 
 export class AnalysisDto {
+  @ApiProperty({ description: 'False for a behavioural question: no hint is given for stories' }) isAvailable: boolean;
+  @ApiPropertyOptional({ description: 'Why no hint is given (only when isAvailable is false)' }) reason?: string;
   @ApiProperty({ type: [CriterionAnalysisDto] }) criteria: CriterionAnalysisDto[];
 }
 
@@ -191,8 +252,12 @@ export class NextDueDto {
 }
 
 export class CardWithHistoryDto {
-  @ApiProperty({ type: CardDto }) card: CardDto;
-  @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];
+  @ApiProperty({ type: CardDto, description: 'A new card, not yet saved, when I have only crammed the question' })
+  card: CardDto;
+  @ApiProperty({ type: [ReviewDto], description: 'Every review, undone ones too (marked by undoneAt)' })
+  reviews: ReviewDto[];
+  @ApiProperty({ type: [CramAnswerDto], description: 'Cram answers: practice history that never touched the card' })
+  cramAnswers: CramAnswerDto[];
 }
 
 export class ForecastDayDto {
@@ -281,7 +346,35 @@ export function toReviewDto(row: ReviewRow, questionId: string): ReviewDto {
     rating: ratingOf(row.rating),
     durationMs: row.durationMs,
     reviewedAt: row.reviewedAt.toISOString(),
-    stateBefore: row.stateBefore as MemoryStateDto,
-    stateAfter: row.stateAfter as MemoryStateDto,
+    stateBefore: publicSnapshot(row.stateBefore),
+    stateAfter: publicSnapshot(row.stateAfter),
+    undoneAt: row.undoneAt ? row.undoneAt.toISOString() : null,
+  };
+}
+
+export function toCramAnswerDto(row: CramAnswerRow): CramAnswerDto {
+  return {
+    id: row.id,
+    questionId: row.questionId,
+    rubricRevision: row.rubricRevision,
+    answer: row.answer,
+    criteriaMet: row.criteriaMet,
+    score: row.score,
+    rating: ratingOf(row.rating),
+    durationMs: row.durationMs,
+    answeredAt: row.answeredAt.toISOString(),
+  };
+}
+
+/** A question I have not started, as a card: new and due now, neither suspended nor buried. */
+export function toUnstartedCardDto(questionId: string, now: Date): CardDto {
+  const memory = newMemoryState(now);
+  return {
+    questionId,
+    ...toMemoryDto(memory),
+    lastReviewAt: null,
+    isSuspended: false,
+    buriedUntil: null,
+    isLeech: false,
   };
 }

@@ -5,12 +5,13 @@ import { RubricsModule } from '../rubrics/rubrics.module.js';
 import { PracticeController } from './practice.controller.js';
 import { PracticeRepository } from './practice.repository.js';
 import { PracticeService } from './practice.service.js';
+import { HistoryImportService } from './history-import.service.js';
 import { ReviewService } from './review.service.js';
 
 @Module({
   imports: [AccountsModule, QuestionsModule, RubricsModule],
   controllers: [PracticeController],
-  providers: [PracticeRepository, PracticeService, ReviewService],
-  exports: [PracticeService, ReviewService],
+  providers: [PracticeRepository, PracticeService, ReviewService, HistoryImportService],
+  exports: [PracticeService, ReviewService, HistoryImportService],
 })
 export class PracticeModule {}

@@ -4,13 +4,53 @@
  * queue query starts from the cards_queue_idx (user_id, due_at) or the
  * cards_user_question_key. Card states are named through STATE_NUMBER, never as bare numbers.
  */
-import { inDeck } from '../access/access.queries.js';
-import { columnsOf, statement } from '../database/statement.js';
+import { inChosenSets, inDeck } from '../access/access.queries.js';
+import { columnsOf, statement, type Statement } from '../database/statement.js';
 import type { QuestionKind } from '../questions/question-content.js';
 import { STATE_NUMBER, stateOf } from './card-vocabulary.js';
+import type { CardSnapshot } from './card-snapshot.js';
 import type { MemoryState } from './next-review.js';
+import { isCounted } from './counted-reviews.js';
 
 const LEARNING_STATES = `(${STATE_NUMBER.learning}, ${STATE_NUMBER.relearning})`;
+
+/**
+ * A review that still counts: not undone. Undone reviews stay in the table (history is
+ * append-only) and count nowhere a review counts. Cram answers live in their own table and
+ * never reach a statement that counts reviews.
+ */
+
+/** What a scoped queue narrows to: one topic's questions, or one question set's (an assignment's is its set's). */
+export type ScopeKind = 'topic' | 'set';
+export interface QueueScope {
+  kind: ScopeKind;
+  /** The topic's or the set's id. */
+  id: string;
+}
+
+/** The scope's condition on the question `q`, its id bound as `param`. */
+function inScope(kind: ScopeKind, param: string): string {
+  return kind === 'topic'
+    ? `q.topic_id = ${param}`
+    : `q.id IN (SELECT i.question_id FROM question_set_items i WHERE i.set_id = ${param})`;
+}
+
+/**
+ * Where new cards come from: the deck, or the scope's live questions. A topic asked for by
+ * name is taken whole (its bank questions and those of the user's chosen sets), even when
+ * the deck is narrowed to other topics; a set's questions are all there (reading the set
+ * lets its reader see them).
+ */
+function newCardSource(kind: ScopeKind | undefined, param: string): string {
+  if (kind === undefined) return inDeck('$1');
+  if (kind === 'set') return `q.retired_at IS NULL AND ${inScope('set', param)}`;
+  return `q.retired_at IS NULL AND ${inScope('topic', param)} AND (q.owner_id IS NULL OR ${inChosenSets('$1')})`;
+}
+
+/** A statement for the whole deck and one per scope kind, the scope's id bound last. */
+function scoped<Row>(build: (kind?: ScopeKind) => Statement<Row>) {
+  return { deck: build(), topic: build('topic'), set: build('set') };
+}
 
 export interface CardRow {
   cardId: string;
@@ -91,46 +131,78 @@ export function toMemory(row: CardRow): MemoryState {
 const AVAILABLE = (now: string) =>
   `NOT c.is_suspended AND (c.buried_until IS NULL OR c.buried_until <= ${now}) AND q.retired_at IS NULL`;
 
-/** Learning and relearning cards whose step is due ($1 user, $2 now, $3 limit), oldest first. */
-export const DUE_LEARNING = statement(
-  `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
-     FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
-    WHERE c.user_id = $1 AND c.due_at <= $2 AND c.state IN ${LEARNING_STATES} AND ${AVAILABLE('$2')}
-    ORDER BY c.due_at
-    LIMIT $3`,
-  QUEUE_ROW,
-);
+/** Learning and relearning cards whose step is due ($1 user, $2 now, $3 limit[, $4 scope]), oldest first. */
+const dueLearning = (kind?: ScopeKind) =>
+  statement(
+    `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
+       FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+      WHERE c.user_id = $1 AND c.due_at <= $2 AND c.state IN ${LEARNING_STATES} AND ${AVAILABLE('$2')}
+            ${kind ? `AND ${inScope(kind, '$4')}` : ''}
+      ORDER BY c.due_at
+      LIMIT $3`,
+    QUEUE_ROW,
+  );
+export const DUE_LEARNING = scoped(dueLearning);
+
+/** ORDER BY this (descending) is ORDER BY predicted recall (ascending): see DUE_REVIEW. */
+const FORGETTING_FIRST = `extract(epoch FROM $2::timestamptz - c.last_review_at) / greatest(c.stability, 0.01) DESC, c.id`;
 
 /**
- * Review cards due by the end of the user's study day ($1 user, $2 now, $3 day end, $4 limit),
- * lowest predicted recall first. FSRS recall falls as elapsed time over stability grows, so
- * ordering by that ratio (descending) is ordering by recall (ascending) without computing
- * the curve in SQL.
+ * Review cards due by the end of the user's study day ($1 user, $2 now, $3 day end, $4 limit[,
+ * $5 scope]), lowest predicted recall first. FSRS recall falls as elapsed time over stability
+ * grows, so ordering by that ratio (descending) is ordering by recall (ascending) without
+ * computing the curve in SQL.
  */
-export const DUE_REVIEW = statement(
-  `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
-     FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
-    WHERE c.user_id = $1 AND c.due_at < $3 AND c.state = ${STATE_NUMBER.review} AND ${AVAILABLE('$2')}
-    ORDER BY extract(epoch FROM $2::timestamptz - c.last_review_at) / greatest(c.stability, 0.01) DESC, c.id
-    LIMIT $4`,
-  QUEUE_ROW,
-);
+const dueReview = (kind?: ScopeKind) =>
+  statement(
+    `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
+       FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+      WHERE c.user_id = $1 AND c.due_at < $3 AND c.state = ${STATE_NUMBER.review} AND ${AVAILABLE('$2')}
+            ${kind ? `AND ${inScope(kind, '$5')}` : ''}
+      ORDER BY ${FORGETTING_FIRST}
+      LIMIT $4`,
+    QUEUE_ROW,
+  );
+export const DUE_REVIEW = scoped(dueReview);
 
-/** Questions not yet started ($1 user, $2 now, $3 limit): easiest first, taking topics in turn within a difficulty. */
-export const NEW_CANDIDATES = statement(
-  `SELECT id, slug, topic, title, prompt, "questionDifficulty", kind, tags FROM (
-     SELECT ${QUESTION_COLUMNS}, t.position,
-            row_number() OVER (PARTITION BY q.topic_id, q.difficulty ORDER BY q.title, q.id) AS turn
-       FROM questions q
-       JOIN topics t ON t.id = q.topic_id
-       LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
-      WHERE ${inDeck('$1')}
-        AND (c.id IS NULL OR (c.state = ${STATE_NUMBER.new} AND ${AVAILABLE('$2')}))
-   ) candidates
-   ORDER BY "questionDifficulty", turn, position
-   LIMIT $3`,
-  columnsOf<QueueQuestionRow>()(...QUEUE_QUESTION_KEYS),
-);
+/**
+ * Questions not started yet ($1 user, $2 now, $3 limit[, $4 scope]): those of the user's
+ * subscribed and assigned sets before the general bank's, and within each, easiest first,
+ * taking topics in turn within a difficulty.
+ */
+const newCandidates = (kind?: ScopeKind) =>
+  statement(
+    `SELECT id, slug, topic, title, prompt, "questionDifficulty", kind, tags FROM (
+       SELECT source.*,
+              row_number() OVER (PARTITION BY is_chosen, topic_id, "questionDifficulty" ORDER BY title, id) AS turn
+         FROM (SELECT ${QUESTION_COLUMNS}, q.topic_id, t.position, ${inChosenSets('$1')} AS is_chosen
+                 FROM questions q
+                 JOIN topics t ON t.id = q.topic_id
+                 LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
+                WHERE ${newCardSource(kind, '$4')}
+                  AND (c.id IS NULL OR (c.state = ${STATE_NUMBER.new} AND ${AVAILABLE('$2')}))) source
+     ) candidates
+     ORDER BY is_chosen DESC, "questionDifficulty", turn, position
+     LIMIT $3`,
+    columnsOf<QueueQuestionRow>()(...QUEUE_QUESTION_KEYS),
+  );
+export const NEW_CANDIDATES = scoped(newCandidates);
+
+/**
+ * Started cards to cram, whatever their due dates ($1 user, $2 now, $3 limit[, $4 scope]):
+ * lowest predicted recall first (as DUE_REVIEW orders).
+ */
+const cramCards = (kind?: ScopeKind) =>
+  statement(
+    `SELECT ${CARD_COLUMNS}, ${QUESTION_COLUMNS}
+       FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
+      WHERE c.user_id = $1 AND c.state <> ${STATE_NUMBER.new} AND ${AVAILABLE('$2')}
+            ${kind ? `AND ${inScope(kind, '$4')}` : ''}
+      ORDER BY ${FORGETTING_FIRST}
+      LIMIT $3`,
+    QUEUE_ROW,
+  );
+export const CRAM_CARDS = scoped(cramCards);
 
 export interface QueueCountsRow {
   learning: number;
@@ -139,21 +211,27 @@ export interface QueueCountsRow {
   newAvailable: number;
 }
 
-/** $1 user, $2 now, $3 day start, $4 day end. */
-export const QUEUE_COUNTS = statement(
-  `SELECT
-     (SELECT count(*) FILTER (WHERE c.state IN ${LEARNING_STATES} AND c.due_at <= $2)
-        FROM cards c JOIN questions q ON q.id = c.question_id
-       WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS learning,
-     (SELECT count(*) FILTER (WHERE c.state = ${STATE_NUMBER.review})
-        FROM cards c JOIN questions q ON q.id = c.question_id
-       WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')})::int AS due,
-     (SELECT count(*) FROM reviews r
-       WHERE r.user_id = $1 AND r.reviewed_at >= $3 AND r.state_before->>'state' = 'new')::int AS "introducedToday",
-     (SELECT count(*) FROM questions q LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
-       WHERE ${inDeck('$1')} AND (c.id IS NULL OR (c.state = ${STATE_NUMBER.new} AND ${AVAILABLE('$2')})))::int AS "newAvailable"`,
-  columnsOf<QueueCountsRow>()('learning', 'due', 'introducedToday', 'newAvailable'),
-);
+/**
+ * $1 user, $2 now, $3 day start, $4 day end[, $5 scope]. New cards introduced today count
+ * across every scope: the daily limit is on the day's total.
+ */
+const queueCounts = (kind?: ScopeKind) =>
+  statement(
+    `SELECT
+       (SELECT count(*) FILTER (WHERE c.state IN ${LEARNING_STATES} AND c.due_at <= $2)
+          FROM cards c JOIN questions q ON q.id = c.question_id
+         WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')} ${kind ? `AND ${inScope(kind, '$5')}` : ''})::int AS learning,
+       (SELECT count(*) FILTER (WHERE c.state = ${STATE_NUMBER.review})
+          FROM cards c JOIN questions q ON q.id = c.question_id
+         WHERE c.user_id = $1 AND c.due_at < $4 AND ${AVAILABLE('$2')} ${kind ? `AND ${inScope(kind, '$5')}` : ''})::int AS due,
+       (SELECT count(*) FROM reviews r
+         WHERE r.user_id = $1 AND r.reviewed_at >= $3 AND r.state_before->>'state' = 'new' AND ${isCounted('r')})::int AS "introducedToday",
+       (SELECT count(*) FROM questions q LEFT JOIN cards c ON c.user_id = $1 AND c.question_id = q.id
+         WHERE ${newCardSource(kind, '$5')}
+           AND (c.id IS NULL OR (c.state = ${STATE_NUMBER.new} AND ${AVAILABLE('$2')})))::int AS "newAvailable"`,
+    columnsOf<QueueCountsRow>()('learning', 'due', 'introducedToday', 'newAvailable'),
+  );
+export const QUEUE_COUNTS = scoped(queueCounts);
 
 export interface ReviewRow {
   id: string;
@@ -165,18 +243,21 @@ export interface ReviewRow {
   rating: number;
   durationMs: number | null;
   reviewedAt: Date;
-  stateBefore: object;
-  stateAfter: object;
+  stateBefore: CardSnapshot;
+  stateAfter: CardSnapshot;
+  undoneAt: Date | null;
 }
 
-/** A card's reviews in order, with the rubric revision each was graded against. */
+/** A card's reviews in order (undone ones too, with when), with the rubric revision each was graded against. */
 export const REVIEW_HISTORY = statement(
   `SELECT r.id, r.rubric_revision_id AS "rubricRevisionId", rr.revision AS "rubricRevision", r.answer,
           r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
-          r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
+          r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter",
+          u.undone_at AS "undoneAt"
      FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
+     LEFT JOIN review_undos u ON u.review_id = r.id
     WHERE r.card_id = $1
-    ORDER BY r.reviewed_at, r.created_at`,
+    ORDER BY r.reviewed_at, r.created_at, r.id`,
   columnsOf<ReviewRow>()(
     'id',
     'rubricRevisionId',
@@ -189,8 +270,62 @@ export const REVIEW_HISTORY = statement(
     'reviewedAt',
     'stateBefore',
     'stateAfter',
+    'undoneAt',
   ),
 );
+
+/** The card of the user's ($2) review $1; none when the review is someone else's or unknown. */
+export const CARD_OF_REVIEW = statement(
+  `SELECT r.card_id AS "cardId" FROM reviews r WHERE r.id = $1 AND r.user_id = $2`,
+  columnsOf<{ cardId: string }>()('cardId'),
+);
+
+export interface UndoCandidateRow {
+  id: string;
+  rating: number;
+  reviewedAt: Date;
+  stateBefore: CardSnapshot;
+  stateAfter: CardSnapshot;
+  isUndone: boolean;
+}
+
+/** A card's reviews in order, each with whether it was undone: what an undo decides on and restores from. */
+export const REVIEWS_FOR_UNDO = statement(
+  `SELECT r.id, r.rating, r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore",
+          r.state_after AS "stateAfter", NOT ${isCounted('r')} AS "isUndone"
+     FROM reviews r
+    WHERE r.card_id = $1
+    ORDER BY r.reviewed_at, r.created_at, r.id`,
+  columnsOf<UndoCandidateRow>()('id', 'rating', 'reviewedAt', 'stateBefore', 'stateAfter', 'isUndone'),
+);
+
+/** Records that the user $2 undid the review $1 (at most once: review_id is unique). */
+export const INSERT_UNDO = statement(
+  `INSERT INTO review_undos (review_id, user_id) VALUES ($1, $2) RETURNING undone_at AS "undoneAt"`,
+  columnsOf<{ undoneAt: Date }>()('undoneAt'),
+);
+
+/** Puts a card back as it was before a review: every memory field and the two flags a review may set. */
+export const RESTORE_CARD = statement(
+  `UPDATE cards SET state = $2, due_at = $3, stability = $4, difficulty = $5, elapsed_days = $6,
+          scheduled_days = $7, learning_steps = $8, reps = $9, lapses = $10, last_review_at = $11,
+          is_leech = $12, is_suspended = $13, updated_at = now()
+    WHERE id = $1`,
+);
+
+export function restoreCardValues({
+  cardId,
+  memory,
+  isLeech,
+  isSuspended,
+}: {
+  cardId: string;
+  memory: MemoryState;
+  isLeech: boolean;
+  isSuspended: boolean;
+}): unknown[] {
+  return [...saveMemoryValues({ cardId, memory, isLeech }), isSuspended];
+}
 
 const CARD_SELECT = `SELECT ${CARD_COLUMNS} FROM cards c`;
 
@@ -205,6 +340,9 @@ export const ENSURE_CARD = statement(
 
 /** The card a review writes, locked until the transaction ends. */
 export const LOCK_CARD = statement(`${CARD_SELECT} WHERE c.user_id = $1 AND c.question_id = $2 FOR UPDATE`, CARD_ROW);
+
+/** The card an undo writes, locked until the transaction ends. */
+export const LOCK_CARD_BY_ID = statement(`${CARD_SELECT} WHERE c.id = $1 FOR UPDATE`, CARD_ROW);
 
 /** New cards for each of the questions $2 that the user $1 has none for. */
 export const ENSURE_CARDS = statement(
@@ -282,8 +420,8 @@ export interface NewReview {
   rating: number;
   durationMs: number | null;
   reviewedAt: Date;
-  stateBefore: object;
-  stateAfter: object;
+  stateBefore: CardSnapshot;
+  stateAfter: CardSnapshot;
 }
 
 export interface InsertedReviewRow {
@@ -339,6 +477,28 @@ export function insertReviewsValues(reviews: readonly NewReview[]): unknown[] {
   });
   return rows[0]?.map((_, column) => rows.map((row) => row[column])) ?? Array.from({ length: 12 }, () => []);
 }
+
+/**
+ * Imported reviews, with ids the caller chose (so it can record where each came from):
+ * $1 ids, then INSERT_REVIEWS's twelve arrays as $2-$13.
+ */
+export const INSERT_IDENTIFIED_REVIEWS = statement(
+  `INSERT INTO reviews (id, card_id, user_id, question_id, rubric_revision_id, answer, criteria_met,
+                       score, rating, duration_ms, reviewed_at, state_before, state_after)
+   SELECT r.id, r.card_id, r.user_id, r.question_id, r.rubric_revision_id, r.answer,
+          CASE WHEN r.criteria_met IS NULL THEN NULL
+               ELSE ARRAY(SELECT jsonb_array_elements_text(r.criteria_met)) END,
+          r.score, r.rating, r.duration_ms, r.reviewed_at, r.state_before, r.state_after
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::jsonb[], $8::float8[],
+                 $9::smallint[], $10::int[], $11::timestamptz[], $12::jsonb[], $13::jsonb[])
+          AS r(id, card_id, user_id, question_id, rubric_revision_id, answer, criteria_met, score, rating, duration_ms,
+               reviewed_at, state_before, state_after)`,
+);
+
+/** The user's ($1) cards for the questions $2, suspended. */
+export const SUSPEND_CARDS = statement(
+  `UPDATE cards SET is_suspended = true, updated_at = now() WHERE user_id = $1 AND question_id = ANY($2::uuid[])`,
+);
 
 /** $1 user, $2 question, $3 suspended (null: unchanged), $4 whether to set the burial, $5 buried until. */
 export const SET_CARD_FLAGS = statement(
@@ -426,16 +586,19 @@ export interface ExportedReviewRow {
   rating: number;
   durationMs: number | null;
   reviewedAt: Date;
-  stateBefore: object;
-  stateAfter: object;
+  stateBefore: CardSnapshot;
+  stateAfter: CardSnapshot;
+  undoneAt: Date | null;
 }
 
 export const REVIEWS_FOR_EXPORT = statement(
   `SELECT r.id, r.question_id AS "questionId", rr.revision AS "rubricRevision", r.answer,
           r.criteria_met AS "criteriaMet", r.score, r.rating, r.duration_ms AS "durationMs",
-          r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter"
+          r.reviewed_at AS "reviewedAt", r.state_before AS "stateBefore", r.state_after AS "stateAfter",
+          u.undone_at AS "undoneAt"
      FROM reviews r JOIN rubric_revisions rr ON rr.id = r.rubric_revision_id
-    WHERE r.user_id = $1 ORDER BY r.reviewed_at, r.created_at`,
+     LEFT JOIN review_undos u ON u.review_id = r.id
+    WHERE r.user_id = $1 ORDER BY r.reviewed_at, r.created_at, r.id`,
   columnsOf<ExportedReviewRow>()(
     'id',
     'questionId',
@@ -448,7 +611,87 @@ export const REVIEWS_FOR_EXPORT = statement(
     'reviewedAt',
     'stateBefore',
     'stateAfter',
+    'undoneAt',
   ),
+);
+
+export interface NewCramAnswer {
+  userId: string;
+  questionId: string;
+  rubricRevisionId: string;
+  answer: string | null;
+  criteriaMet: string[] | null;
+  score: number | null;
+  rating: number;
+  durationMs: number | null;
+  answeredAt: Date;
+}
+
+/** A cram answer: practice kept as history, with no card, due date or review behind it. */
+export const INSERT_CRAM_ANSWER = statement(
+  `INSERT INTO cram_answers (user_id, question_id, rubric_revision_id, answer, criteria_met, score, rating,
+                            duration_ms, answered_at)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+   RETURNING id`,
+  columnsOf<{ id: string }>()('id'),
+);
+
+export function insertCramAnswerValues(answer: NewCramAnswer): unknown[] {
+  return [
+    answer.userId,
+    answer.questionId,
+    answer.rubricRevisionId,
+    answer.answer,
+    answer.criteriaMet,
+    answer.score,
+    answer.rating,
+    answer.durationMs,
+    answer.answeredAt,
+  ];
+}
+
+export interface CramAnswerRow {
+  id: string;
+  questionId: string;
+  rubricRevision: number;
+  answer: string | null;
+  criteriaMet: string[] | null;
+  score: number | null;
+  rating: number;
+  durationMs: number | null;
+  answeredAt: Date;
+}
+
+const CRAM_ANSWER_ROW = columnsOf<CramAnswerRow>()(
+  'id',
+  'questionId',
+  'rubricRevision',
+  'answer',
+  'criteriaMet',
+  'score',
+  'rating',
+  'durationMs',
+  'answeredAt',
+);
+
+const CRAM_ANSWER_SELECT = `SELECT a.id, a.question_id AS "questionId", rr.revision AS "rubricRevision", a.answer,
+          a.criteria_met AS "criteriaMet", a.score, a.rating, a.duration_ms AS "durationMs",
+          a.answered_at AS "answeredAt"
+     FROM cram_answers a JOIN rubric_revisions rr ON rr.id = a.rubric_revision_id`;
+
+/** The user's ($1) cram answers to the question $2, in order. */
+export const CRAM_ANSWERS_OF_QUESTION = statement(
+  `${CRAM_ANSWER_SELECT}
+    WHERE a.user_id = $1 AND a.question_id = $2
+    ORDER BY a.answered_at, a.created_at, a.id`,
+  CRAM_ANSWER_ROW,
+);
+
+export const CRAM_ANSWERS_FOR_EXPORT = statement(
+  `${CRAM_ANSWER_SELECT}
+    WHERE a.user_id = $1
+    ORDER BY a.answered_at, a.created_at, a.id`,
+  CRAM_ANSWER_ROW,
 );
 
 export const DECK_TOPICS = statement(

@@ -4,12 +4,25 @@ import type { MemoryState } from './next-review.js';
 import * as q from './practice.queries.js';
 import type {
   CardRow,
+  CramAnswerRow,
   InsertedReviewRow,
   QueueCountsRow,
   QueueQuestionRow,
   QueueRow,
+  QueueScope,
   ReviewRow,
+  UndoCandidateRow,
 } from './practice.queries.js';
+import type { Statement } from '../database/statement.js';
+
+/** The statement for the scope (the whole deck without one) and its values, the scope's id bound last. */
+function scoped<Row>(
+  statements: { deck: Statement<Row>; topic: Statement<Row>; set: Statement<Row> },
+  values: unknown[],
+  scope: QueueScope | undefined,
+): [Statement<Row>, unknown[]] {
+  return scope ? [statements[scope.kind], [...values, scope.id]] : [statements.deck, values];
+}
 
 @Injectable()
 export class PracticeRepository {
@@ -49,8 +62,17 @@ export class PracticeRepository {
     if (reviews.length > 0) await this.sql.rows(q.INSERT_REVIEWS, q.insertReviewsValues(reviews), tx);
   }
 
-  dueLearning({ userId, now, limit }: { userId: string; now: Date; limit: number }): Promise<QueueRow[]> {
-    return this.sql.rows(q.DUE_LEARNING, [userId, now, limit]);
+  async insertIdentifiedReviews(reviews: ReadonlyArray<q.NewReview & { id: string }>, tx: Tx): Promise<void> {
+    if (reviews.length === 0) return;
+    await this.sql.rows(q.INSERT_IDENTIFIED_REVIEWS, [reviews.map((r) => r.id), ...q.insertReviewsValues(reviews)], tx);
+  }
+
+  async suspendCards({ userId, questionIds }: { userId: string; questionIds: string[] }, tx: Tx): Promise<void> {
+    if (questionIds.length > 0) await this.sql.rows(q.SUSPEND_CARDS, [userId, questionIds], tx);
+  }
+
+  dueLearning({ userId, now, limit, scope }: { userId: string; now: Date; limit: number; scope?: QueueScope }) {
+    return this.sql.rows(...scoped(q.DUE_LEARNING, [userId, now, limit], scope));
   }
 
   dueReview({
@@ -58,17 +80,34 @@ export class PracticeRepository {
     now,
     dayEnd,
     limit,
+    scope,
   }: {
     userId: string;
     now: Date;
     dayEnd: Date;
     limit: number;
+    scope?: QueueScope;
   }): Promise<QueueRow[]> {
-    return this.sql.rows(q.DUE_REVIEW, [userId, now, dayEnd, limit]);
+    return this.sql.rows(...scoped(q.DUE_REVIEW, [userId, now, dayEnd, limit], scope));
   }
 
-  newCandidates({ userId, now, limit }: { userId: string; now: Date; limit: number }): Promise<QueueQuestionRow[]> {
-    return this.sql.rows(q.NEW_CANDIDATES, [userId, now, limit]);
+  newCandidates({
+    userId,
+    now,
+    limit,
+    scope,
+  }: {
+    userId: string;
+    now: Date;
+    limit: number;
+    scope?: QueueScope;
+  }): Promise<QueueQuestionRow[]> {
+    return this.sql.rows(...scoped(q.NEW_CANDIDATES, [userId, now, limit], scope));
+  }
+
+  /** Started cards to cram, lowest predicted recall first, due or not. */
+  cramCards({ userId, now, limit, scope }: { userId: string; now: Date; limit: number; scope?: QueueScope }) {
+    return this.sql.rows(...scoped(q.CRAM_CARDS, [userId, now, limit], scope));
   }
 
   async queueCounts({
@@ -76,21 +115,69 @@ export class PracticeRepository {
     now,
     dayStart,
     dayEnd,
+    scope,
   }: {
     userId: string;
     now: Date;
     dayStart: Date;
     dayEnd: Date;
+    scope?: QueueScope;
   }): Promise<QueueCountsRow> {
-    return (await this.sql.first(q.QUEUE_COUNTS, [userId, now, dayStart, dayEnd]))!;
+    return (await this.sql.first(...scoped(q.QUEUE_COUNTS, [userId, now, dayStart, dayEnd], scope)))!;
   }
 
-  findCard({ userId, questionId }: { userId: string; questionId: string }): Promise<CardRow | undefined> {
-    return this.sql.first(q.CARD_BY_QUESTION, [userId, questionId]);
+  findCard({ userId, questionId }: { userId: string; questionId: string }, tx?: Tx): Promise<CardRow | undefined> {
+    return this.sql.first(q.CARD_BY_QUESTION, [userId, questionId], tx);
   }
 
   listReviews(cardId: string): Promise<ReviewRow[]> {
     return this.sql.rows(q.REVIEW_HISTORY, [cardId]);
+  }
+
+  /** The card of one of the user's reviews; undefined when the review is not theirs. */
+  async cardOfReview({ reviewId, userId }: { reviewId: string; userId: string }, tx: Tx): Promise<string | undefined> {
+    return (await this.sql.first(q.CARD_OF_REVIEW, [reviewId, userId], tx))?.cardId;
+  }
+
+  async lockCardById(cardId: string, tx: Tx): Promise<CardRow> {
+    return (await this.sql.first(q.LOCK_CARD_BY_ID, [cardId], tx))!;
+  }
+
+  reviewsForUndo(cardId: string, tx: Tx): Promise<UndoCandidateRow[]> {
+    return this.sql.rows(q.REVIEWS_FOR_UNDO, [cardId], tx);
+  }
+
+  /** Puts the card back and records the undo; answers when the undo was recorded. */
+  async undoReview(
+    {
+      reviewId,
+      userId,
+      restored,
+    }: {
+      reviewId: string;
+      userId: string;
+      restored: { cardId: string; memory: MemoryState; isLeech: boolean; isSuspended: boolean };
+    },
+    tx: Tx,
+  ): Promise<Date> {
+    await this.sql.rows(q.RESTORE_CARD, q.restoreCardValues(restored), tx);
+    return (await this.sql.first(q.INSERT_UNDO, [reviewId, userId], tx))!.undoneAt;
+  }
+
+  async insertCramAnswer(answer: q.NewCramAnswer, tx: Tx): Promise<string> {
+    return (await this.sql.first(q.INSERT_CRAM_ANSWER, q.insertCramAnswerValues(answer), tx))!.id;
+  }
+
+  cramAnswers({ userId, questionId }: { userId: string; questionId: string }): Promise<CramAnswerRow[]> {
+    return this.sql.rows(q.CRAM_ANSWERS_OF_QUESTION, [userId, questionId]);
+  }
+
+  exportCramAnswers(userId: string): Promise<CramAnswerRow[]> {
+    return this.sql.rows(q.CRAM_ANSWERS_FOR_EXPORT, [userId]);
+  }
+
+  async liveTopicId(slug: string): Promise<string | undefined> {
+    return (await this.sql.first(q.LIVE_TOPICS_BY_SLUG, [[slug]]))?.id;
   }
 
   /** Suspends or buries a card (created as new if the user never reviewed it). */

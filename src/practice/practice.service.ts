@@ -1,30 +1,36 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service.js';
 import { AccountService } from '../accounts/account.service.js';
 import { requestError } from '../common/common.errors.js';
 import { isUuid } from '../common/ids.js';
 import { Sql } from '../database/sql.js';
 import { QuestionService } from '../questions/question.service.js';
 import { RubricService } from '../rubrics/rubric.service.js';
+import { hintWithheldReason } from './answer-hint.js';
 import { RATINGS, ratingOf, stateOf } from './card-vocabulary.js';
 import { meanRecall, rankForInterview } from './interview-plan.js';
 import { newMemoryState, nextReview } from './next-review.js';
 import {
   toCardDto,
+  toCramAnswerDto,
   toMemoryDto,
   toNewQueueItemDto,
   toQueueQuestionDto,
   toReviewDto,
+  toUnstartedCardDto,
   type AnalysisDto,
   type CardDto,
   type CardWithHistoryDto,
   type ForecastDto,
   type NextDueDto,
   type QueueDto,
+  type QueueQueryDto,
   type UpdateCardDto,
 } from './practice.dto.js';
 import { practiceError } from './practice.errors.js';
-import { toMemory, type CardRow, type QueueRow } from './practice.queries.js';
+import { toMemory, type CardRow, type QueueRow, type QueueScope } from './practice.queries.js';
 import { PracticeRepository } from './practice.repository.js';
+import { scopeRequestOf, type ScopeRequest } from './queue-scope.js';
 import { practiceSettingsOf, upcomingInterview } from './scheduling-settings.js';
 import { studyDate, studyDayBounds, studyDaysAhead } from './user-day.js';
 
@@ -40,21 +46,53 @@ export class PracticeService {
     private readonly accounts: AccountService,
     private readonly questions: QuestionService,
     private readonly rubrics: RubricService,
+    private readonly access: AccessService,
   ) {}
 
-  /** Due learning steps, then due reviews (lowest recall first, or best gain for an interview), then new cards. */
-  async queue(userId: string, limit: number, now = new Date()): Promise<QueueDto> {
+  /**
+   * Due learning steps, then due reviews (lowest recall first, or best gain for an interview),
+   * then new cards within today's limit; or, to cram, every started card lowest recall first
+   * and then unstarted questions, due or not. A scope narrows either to a topic, a set or an
+   * assignment; the counts are the scope's.
+   */
+  async queue(
+    userId: string,
+    { limit = 20, cram, ...scopeQuery }: Partial<QueueQueryDto>,
+    now = new Date(),
+  ): Promise<QueueDto> {
+    const requested = scopeRequestOf(scopeQuery);
+    if ('conflicting' in requested) {
+      throw requestError(
+        'request.validation-failed',
+        `Give at most one scope: ${requested.conflicting.join(', ')} were given.`,
+        requested.conflicting.map((field) => ({ field, message: 'only one of topic, setId and assignmentId' })),
+      );
+    }
+    const scope = await this.resolveScope(userId, requested.scope);
     const settings = practiceSettingsOf(await this.accounts.get(userId));
     const { start: dayStart, end: dayEnd } = studyDayBounds(now, settings);
     const interviewAt = upcomingInterview(settings, now);
 
-    const counts = await this.practice.queueCounts({ userId, now, dayStart, dayEnd });
+    const counts = await this.practice.queueCounts({ userId, now, dayStart, dayEnd, scope });
     const newAllowed = Math.max(0, Math.min(settings.dailyNewLimit - counts.introducedToday, counts.newAvailable));
-    const learning = await this.practice.dueLearning({ userId, now, limit });
+    const queueCounts = { due: counts.due, new: newAllowed, learning: counts.learning };
+    if (cram === 'true') {
+      const started = await this.practice.cramCards({ userId, now, limit, scope });
+      const unstarted =
+        started.length < limit
+          ? await this.practice.newCandidates({ userId, now, limit: limit - started.length, scope })
+          : [];
+      return {
+        items: [...started.map(toStartedItem), ...unstarted.map((row) => toNewQueueItemDto(row, now))],
+        counts: queueCounts,
+      };
+    }
+
+    const learning = await this.practice.dueLearning({ userId, now, limit, scope });
     let reviews: QueueRow[] = [];
     if (learning.length < limit) {
       if (interviewAt) {
-        const pool = await this.practice.dueReview({ userId, now, dayEnd, limit: INTERVIEW_RANKING_POOL });
+        const pool = await this.practice.dueReview({ userId, now, dayEnd, limit: INTERVIEW_RANKING_POOL, scope });
         reviews = rankForInterview({
           cards: pool.map((row) => ({ ...row, memory: toMemory(row) })),
           now,
@@ -62,32 +100,76 @@ export class PracticeService {
           settings,
         }).slice(0, limit - learning.length);
       } else {
-        reviews = await this.practice.dueReview({ userId, now, dayEnd, limit: limit - learning.length });
+        reviews = await this.practice.dueReview({ userId, now, dayEnd, limit: limit - learning.length, scope });
       }
     }
     const room = Math.min(newAllowed, limit - learning.length - reviews.length);
-    const fresh = room > 0 ? await this.practice.newCandidates({ userId, now, limit: room }) : [];
+    const fresh = room > 0 ? await this.practice.newCandidates({ userId, now, limit: room, scope }) : [];
     return {
-      items: [
-        ...[...learning, ...reviews].map((row) => ({
-          question: toQueueQuestionDto(row),
-          card: toMemoryDto(toMemory(row)),
-        })),
-        ...fresh.map((row) => toNewQueueItemDto(row, now)),
-      ],
-      counts: { due: counts.due, new: newAllowed, learning: counts.learning },
+      items: [...[...learning, ...reviews].map(toStartedItem), ...fresh.map((row) => toNewQueueItemDto(row, now))],
+      counts: queueCounts,
     };
   }
 
-  async analyze(userId: string, body: { questionId: string; answer: string }): Promise<AnalysisDto> {
-    const question = await this.questions.findForPractice({ id: body.questionId, userId });
-    return { criteria: await this.rubrics.analyze({ answer: body.answer, criteria: question.criteria }) };
+  /** A scope asked for, as the queue's statements take it; 404 for one the user cannot reach. */
+  private async resolveScope(userId: string, requested: ScopeRequest | undefined): Promise<QueueScope | undefined> {
+    switch (requested?.kind) {
+      case undefined:
+        return undefined;
+      case 'topic': {
+        const id = await this.practice.liveTopicId(requested.slug);
+        if (!id) throw practiceError('practice.topic-not-found', `No topic has the slug "${requested.slug}".`);
+        return { kind: 'topic', id };
+      }
+      case 'set':
+        if (!(await this.access.canReadSet({ setId: requested.setId, userId }))) {
+          throw practiceError(
+            'practice.set-not-found',
+            `No question set you can read has the id "${requested.setId}".`,
+          );
+        }
+        return { kind: 'set', id: requested.setId };
+      case 'assignment': {
+        const setId = await this.access.assignedSet({ assignmentId: requested.assignmentId, userId });
+        if (!setId) {
+          throw practiceError(
+            'practice.assignment-not-found',
+            `No assignment of your study groups has the id "${requested.assignmentId}".`,
+          );
+        }
+        return { kind: 'set', id: setId };
+      }
+    }
   }
 
-  async card(userId: string, questionId: string): Promise<CardWithHistoryDto> {
-    const card = await this.findCard(userId, questionId);
-    const reviews = await this.practice.listReviews(card.cardId);
-    return { card: toCardDto({ ...card, ...toMemory(card) }), reviews: reviews.map((r) => toReviewDto(r, questionId)) };
+  /** Which criteria an answer's terms seem to cover; withheld for behavioural questions. */
+  async analyze(userId: string, body: { questionId: string; answer: string }): Promise<AnalysisDto> {
+    const question = await this.questions.findForPractice({ id: body.questionId, userId });
+    const reason = hintWithheldReason(question.kind);
+    if (reason) return { isAvailable: false, reason, criteria: [] };
+    return {
+      isAvailable: true,
+      criteria: await this.rubrics.analyze({ answer: body.answer, criteria: question.criteria }),
+    };
+  }
+
+  /**
+   * My card for a question with its whole history: reviews (undone ones marked) and cram
+   * answers. A question I have only crammed shows as a new card, not saved.
+   */
+  async card(userId: string, questionId: string, now = new Date()): Promise<CardWithHistoryDto> {
+    if (!isUuid(questionId)) throw practiceError('practice.card-not-found');
+    const [card, cramAnswers] = await Promise.all([
+      this.practice.findCard({ userId, questionId }),
+      this.practice.cramAnswers({ userId, questionId }),
+    ]);
+    if (!card && cramAnswers.length === 0) throw practiceError('practice.card-not-found');
+    const reviews = card ? await this.practice.listReviews(card.cardId) : [];
+    return {
+      card: card ? toCardDto({ ...card, ...toMemory(card) }) : toUnstartedCardDto(questionId, now),
+      reviews: reviews.map((r) => toReviewDto(r, questionId)),
+      cramAnswers: cramAnswers.map(toCramAnswerDto),
+    };
   }
 
   /**
@@ -172,17 +254,19 @@ export class PracticeService {
     return { days: ahead.dates.map((date) => ({ date, due: counts.get(date)! })), interview };
   }
 
-  /** My deck, cards (with state names) and reviews (with rating names), for my data export. */
+  /** My deck, cards (with state names), reviews (with rating names, undone ones marked) and cram answers, for my data export. */
   async exportFor(userId: string) {
-    const [deckTopics, cards, reviews] = await Promise.all([
+    const [deckTopics, cards, reviews, cramAnswers] = await Promise.all([
       this.practice.deckTopics(userId),
       this.practice.exportCards(userId),
       this.practice.exportReviews(userId),
+      this.practice.exportCramAnswers(userId),
     ]);
     return {
       deckTopics,
       cards: cards.map(({ stateIndex, ...card }) => ({ ...card, state: stateOf(stateIndex) })),
       reviews: reviews.map((review) => ({ ...review, rating: ratingOf(review.rating) })),
+      cramAnswers: cramAnswers.map((answer) => ({ ...answer, rating: ratingOf(answer.rating) })),
     };
   }
 
@@ -208,4 +292,9 @@ export class PracticeService {
     if (!card) throw practiceError('practice.card-not-found');
     return card;
   }
+}
+
+/** A started card as a queue item. */
+function toStartedItem(row: QueueRow) {
+  return { question: toQueueQuestionDto(row), card: toMemoryDto(toMemory(row)) };
 }

@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { AccountService } from '../accounts/account.service.js';
 import { requestError } from '../common/common.errors.js';
+import { isUuid } from '../common/ids.js';
 import { Sql, type Tx } from '../database/sql.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { gradingOf } from '../questions/question-content.js';
 import { QuestionService } from '../questions/question.service.js';
-import { RATING_NUMBER, type RatingName } from './card-vocabulary.js';
+import { snapshotOf } from './card-snapshot.js';
+import { RATING_NUMBER, ratingOf, type RatingName } from './card-vocabulary.js';
 import { nextReview, type MemoryState } from './next-review.js';
-import { toCardDto, toMemoryDto, type RecordReviewDto, type RecordReviewResponseDto } from './practice.dto.js';
+import {
+  toCardDto,
+  toMemoryDto,
+  type RecordCramResponseDto,
+  type RecordReviewDto,
+  type RecordReviewResponseDto,
+  type UndoReviewResponseDto,
+} from './practice.dto.js';
+import { practiceError } from './practice.errors.js';
 import { toMemory, type CardRow, type NewReview } from './practice.queries.js';
 import { PracticeRepository } from './practice.repository.js';
+import { restoredCard, undoRefusal, type UndoRefusal } from './review-undo.js';
 import { ratingForScore, rubricScore } from './score-answer.js';
 import { practiceSettingsOf, type PracticeSettings } from './scheduling-settings.js';
 
@@ -45,7 +57,7 @@ export class ReviewService {
     body: RecordReviewDto,
     idempotencyKey: string | undefined,
     now = new Date(),
-  ): Promise<RecordReviewResponseDto> {
+  ): Promise<RecordReviewResponseDto | RecordCramResponseDto> {
     if ((body.criteriaMet === undefined) === (body.rating === undefined)) {
       throw requestError('request.validation-failed', 'Send exactly one of criteriaMet and rating.', [
         { field: 'criteriaMet', message: 'exactly one of criteriaMet and rating is required' },
@@ -53,8 +65,12 @@ export class ReviewService {
     }
     return this.sql.transaction((tx) =>
       this.idempotency.once({ userId, key: idempotencyKey, request: body, status: 201 }, tx, async () => {
-        const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
         const question = await this.questions.findForPractice({ id: body.questionId, userId }, tx);
+        if (body.criteriaMet !== undefined && gradingOf(question.kind) === 'rating-only') {
+          throw requestError('request.validation-failed', 'This question is a card with no rubric: send a rating.', [
+            { field: 'criteriaMet', message: 'a card has no rubric criteria; it is graded only by a rating' },
+          ]);
+        }
         const known = new Set(question.criteria.map((c) => c.id));
         const unknown = (body.criteriaMet ?? []).filter((id) => !known.has(id));
         if (unknown.length > 0) {
@@ -62,12 +78,16 @@ export class ReviewService {
             { field: 'criteriaMet', message: `not criteria of this question's rubric: ${unknown.join(', ')}` },
           ]);
         }
-
-        const card = await this.practice.lockCard({ userId, questionId: question.id }, tx);
-        const reviewedAt = reviewTime(body.reviewedAt, card, now);
         const criteriaMet = body.criteriaMet ? [...new Set(body.criteriaMet)] : null;
         const score = criteriaMet ? rubricScore({ criteria: question.criteria, metIds: criteriaMet }) : null;
         const rating = body.rating ?? ratingForScore(score!);
+        if (body.cram) {
+          return this.recordCram({ userId, question, body, criteriaMet, score, rating, now }, tx);
+        }
+
+        const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
+        const card = await this.practice.lockCard({ userId, questionId: question.id }, tx);
+        const reviewedAt = reviewTime(body.reviewedAt, now, card);
         const { before, after, isLeech, review } = reviewOf({
           userId,
           card,
@@ -95,6 +115,7 @@ export class ReviewService {
             reviewedAt: reviewedAt.toISOString(),
             stateBefore: toMemoryDto(before),
             stateAfter: toMemoryDto(after),
+            undoneAt: null,
           },
           card: toCardDto({
             ...card,
@@ -105,6 +126,112 @@ export class ReviewService {
           score,
           rating,
           nextDueAt: after.dueAt.toISOString(),
+        };
+      }),
+    );
+  }
+
+  /**
+   * A cram answer: graded and kept, and nothing else. The card is read, never locked or
+   * written (nor created for a question not started), so due date, memory and reps stay as they were.
+   */
+  private async recordCram(
+    {
+      userId,
+      question,
+      body,
+      criteriaMet,
+      score,
+      rating,
+      now,
+    }: {
+      userId: string;
+      question: { id: string; rubricRevisionId: string; rubricRevision: number };
+      body: RecordReviewDto;
+      criteriaMet: string[] | null;
+      score: number | null;
+      rating: RatingName;
+      now: Date;
+    },
+    tx: Tx,
+  ): Promise<RecordCramResponseDto> {
+    const answeredAt = reviewTime(body.reviewedAt, now);
+    const answer = body.answer ?? null;
+    const durationMs = body.durationMs ?? null;
+    const id = await this.practice.insertCramAnswer(
+      {
+        userId,
+        questionId: question.id,
+        rubricRevisionId: question.rubricRevisionId,
+        answer,
+        criteriaMet,
+        score,
+        rating: RATING_NUMBER[rating],
+        durationMs,
+        answeredAt,
+      },
+      tx,
+    );
+    const card = await this.practice.findCard({ userId, questionId: question.id }, tx);
+    return {
+      cramAnswer: {
+        id,
+        questionId: question.id,
+        rubricRevision: question.rubricRevision,
+        answer,
+        criteriaMet,
+        score,
+        rating,
+        durationMs,
+        answeredAt: answeredAt.toISOString(),
+      },
+      card: card ? toCardDto({ ...card, ...toMemory(card) }) : null,
+      score,
+      rating,
+    };
+  }
+
+  /**
+   * Undoes one of the user's reviews, in one transaction: the card locked (so a review or
+   * another undo of it waits), the rule checked on the card's reviews as they are then, the
+   * card put back as it was before the review, and the undo recorded beside the review, which
+   * is never rewritten. With an Idempotency-Key, a retry replays the first answer.
+   */
+  async undo(
+    userId: string,
+    reviewId: string,
+    idempotencyKey: string | undefined,
+    now = new Date(),
+  ): Promise<UndoReviewResponseDto> {
+    return this.sql.transaction((tx) =>
+      this.idempotency.once({ userId, key: idempotencyKey, request: { undo: reviewId }, status: 200 }, tx, async () => {
+        const cardId = isUuid(reviewId) ? await this.practice.cardOfReview({ reviewId, userId }, tx) : undefined;
+        if (!cardId) throw practiceError('practice.review-not-found', `You have no review with the id "${reviewId}".`);
+        const card = await this.practice.lockCardById(cardId, tx);
+        const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
+        const reviews = await this.practice.reviewsForUndo(cardId, tx);
+        const counted = reviews.filter((r) => !r.isUndone);
+        const review = reviews.find((r) => r.id === reviewId)!;
+        const refusal = undoRefusal({ review, latestReviewId: counted.at(-1)?.id, now, settings });
+        if (refusal) throw REFUSALS[refusal]();
+
+        const restored = restoredCard({
+          cardId,
+          review,
+          earlier: counted.slice(0, -1).map((r) => ({ ...r, rating: ratingOf(r.rating) })),
+          current: card,
+          settings,
+        });
+        const undoneAt = await this.practice.undoReview({ reviewId, userId, restored: { cardId, ...restored } }, tx);
+        return {
+          reviewId,
+          undoneAt: undoneAt.toISOString(),
+          card: toCardDto({
+            ...card,
+            ...restored.memory,
+            isLeech: restored.isLeech,
+            isSuspended: restored.isSuspended,
+          }),
         };
       }),
     );
@@ -192,14 +319,36 @@ function reviewOf(input: {
       rating: RATING_NUMBER[rating],
       durationMs: input.durationMs,
       reviewedAt,
-      stateBefore: toMemoryDto(before),
-      stateAfter: toMemoryDto(after),
+      stateBefore: snapshotOf({ memory: before, isLeech: card.isLeech, isSuspended: card.isSuspended }),
+      stateAfter: snapshotOf({
+        memory: after,
+        isLeech: card.isLeech || isLeech,
+        isSuspended: card.isSuspended || isLeech,
+      }),
     },
   };
 }
 
-/** When a review happened: now, or an offline client's time, never in the future nor before the card's last review. */
-function reviewTime(requested: string | undefined, card: CardRow, now: Date): Date {
+/** Each refusal as the error the client gets, with what to do about it. */
+const REFUSALS: Record<UndoRefusal, () => Error> = {
+  'already-undone': () => practiceError('practice.review-already-undone', 'This review was undone already.'),
+  'not-latest': () =>
+    practiceError(
+      'practice.review-not-latest',
+      'The card has been reviewed again since: only its latest review can be undone (undo that one first).',
+    ),
+  'earlier-day': () =>
+    practiceError(
+      'practice.review-from-earlier-day',
+      'This review was given on an earlier study day; the schedule has moved on since, so it stays.',
+    ),
+};
+
+/**
+ * When a review (or a cram answer) happened: now, or an offline client's time, never in the
+ * future; a review, also never before its card's last review.
+ */
+function reviewTime(requested: string | undefined, now: Date, card?: CardRow): Date {
   if (requested === undefined) return now;
   const at = new Date(requested);
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
@@ -207,7 +356,7 @@ function reviewTime(requested: string | undefined, card: CardRow, now: Date): Da
       { field: 'reviewedAt', message: 'reviewedAt must not be in the future' },
     ]);
   }
-  if (card.lastReviewAt && at < card.lastReviewAt) {
+  if (card?.lastReviewAt && at < card.lastReviewAt) {
     throw requestError('request.validation-failed', 'reviewedAt is before the card’s last review.', [
       {
         field: 'reviewedAt',

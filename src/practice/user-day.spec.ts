@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { studyDate, studyDayBounds, studyDayStart, toStudyClock, zoneOffsetMs } from './user-day.js';
+import { exactZoneOffsetMs, studyDate, studyDayBounds, studyDayStart, toStudyClock, zoneOffsetMs } from './user-day.js';
 
 describe('zoneOffsetMs', () => {
   it.each<[string, string, number]>([
@@ -10,6 +10,21 @@ describe('zoneOffsetMs', () => {
     ['Asia/Kolkata', '2026-01-15T12:00:00Z', 5.5],
   ])('in %s at %s is %d h', (zone, at, hours) => {
     expect(zoneOffsetMs(zone, new Date(at))).toBe(hours * 3_600_000);
+  });
+
+  // The per-hour cache must agree with Intl to the second, across changes on the hour and off it.
+  it.each<[string, string]>([
+    ['Europe/Berlin', '2026-03-29T01:00:00Z'],
+    ['America/New_York', '2026-11-01T06:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+    ['Asia/Kathmandu', '1985-12-31T18:30:00Z'],
+  ])('agrees with Intl every 7 s for two hours either side of the change in %s at %s', (zone, change) => {
+    const at = Date.parse(change);
+    const disagreements: string[] = [];
+    for (let t = at - 2 * 3_600_000; t <= at + 2 * 3_600_000; t += 7_000) {
+      if (zoneOffsetMs(zone, new Date(t)) !== exactZoneOffsetMs(zone, t)) disagreements.push(new Date(t).toISOString());
+    }
+    expect(disagreements).toEqual([]);
   });
 });
 

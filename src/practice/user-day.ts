@@ -29,14 +29,45 @@ function formatFor(timezone: string): Intl.DateTimeFormat {
   return format;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Offsets by zone and UTC hour: the hour's offset when it holds no change, else null. Reading
+ * the offset through Intl costs about 20 µs, several times per review; replaying an imported
+ * history calls it hundreds of thousands of times, mostly in hours already seen.
+ */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_HOURS = 200_000;
+
 /** The zone's UTC offset in ms at an instant (positive east of Greenwich). */
 export function zoneOffsetMs(timezone: string, at: Date): number {
-  // Formatting costs ~20 µs a call; UTC has no offset to find (and the simulator runs in it).
+  // UTC has no offset to find, and the simulator runs in it (millions of calls).
   if (timezone === 'UTC') return 0;
-  const parts = formatFor(timezone).formatToParts(at);
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  let zone = hourOffsets.get(timezone);
+  if (!zone) {
+    zone = new Map();
+    hourOffsets.set(timezone, zone);
+  }
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    // No zone changes its offset twice within an hour: equal at both ends means constant throughout.
+    const first = exactZoneOffsetMs(timezone, hour * HOUR_MS);
+    const last = exactZoneOffsetMs(timezone, hour * HOUR_MS + HOUR_MS - 1000);
+    offset = first === last ? first : null;
+    if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+    zone.set(hour, offset);
+  }
+  return offset ?? exactZoneOffsetMs(timezone, at.getTime());
+}
+
+/** The offset as Intl reads it, at the instant's whole second. */
+export function exactZoneOffsetMs(timezone: string, atMs: number): number {
+  const second = Math.floor(atMs / 1000) * 1000;
+  const parts = formatFor(timezone).formatToParts(new Date(second));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+  return asUtc - second;
 }
 
 /**

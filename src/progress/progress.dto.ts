@@ -69,7 +69,9 @@ export class LeaderboardEntryDto {
 
 export class DayCountDto {
   @ApiProperty({ format: 'date' }) date: string;
-  @ApiProperty() count: number;
+  @ApiProperty({ description: 'Reviews that count (not undone); cram answers are not reviews' }) count: number;
+  @ApiProperty({ description: 'Cram answers that day: practice shown on the heatmap, never in streaks or totals' })
+  cram: number;
 }
 
 export class MyTotalsDto {

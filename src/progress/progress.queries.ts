@@ -2,6 +2,7 @@ import { columnsOf, statement } from '../database/statement.js';
 import { STATE_NUMBER } from '../practice/card-vocabulary.js';
 import { FORGETTING_CURVE } from '../practice/next-review.js';
 import type { AssignedQuestion, BucketSum, MemberInput, RecallBuckets } from './group-progress.js';
+import { isCounted } from '../practice/counted-reviews.js';
 
 /**
  * The reads behind progress, as parameterised SQL shared with the benchmark baseline. A
@@ -9,7 +10,13 @@ import type { AssignedQuestion, BucketSum, MemberInput, RecallBuckets } from './
  */
 
 /** A study date in each user's own zone and day start, computed in SQL (same rule as user-day.ts). */
-const STUDY_DATE = `to_char((r.reviewed_at AT TIME ZONE u.timezone) - make_interval(hours => u.day_starts_at_hour), 'YYYY-MM-DD')`;
+const studyDate = (at: string) =>
+  `to_char((${at} AT TIME ZONE u.timezone) - make_interval(hours => u.day_starts_at_hour), 'YYYY-MM-DD')`;
+
+/**
+ * A review that still counts: not undone (practice.queries.ts keeps the same rule for the
+ * queue). Cram answers are in their own table and never counted as reviews.
+ */
 
 export const GROUP_MEMBERS = statement(
   `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.timezone,
@@ -93,13 +100,22 @@ export function memberRecallValues({ userIds, dayStarts, buckets }: MemberRecall
   ];
 }
 
-/** Reviews per user per study day since $2, via reviews_user_idx. */
+/** Counted reviews per user per study day since $2, via reviews_user_idx. */
 export const REVIEW_DAYS = statement(
-  `SELECT r.user_id AS "userId", ${STUDY_DATE} AS day, count(*)::int AS count
+  `SELECT r.user_id AS "userId", ${studyDate('r.reviewed_at')} AS day, count(*)::int AS count
      FROM reviews r JOIN users u ON u.id = r.user_id
-    WHERE r.user_id = ANY($1::uuid[]) AND r.reviewed_at >= $2
+    WHERE r.user_id = ANY($1::uuid[]) AND r.reviewed_at >= $2 AND ${isCounted('r')}
     GROUP BY r.user_id, day`,
   columnsOf<{ userId: string; day: string; count: number }>()('userId', 'day', 'count'),
+);
+
+/** The user's ($1) cram answers per study day since $2, via cram_answers_user_idx. */
+export const CRAM_DAYS = statement(
+  `SELECT ${studyDate('a.answered_at')} AS day, count(*)::int AS count
+     FROM cram_answers a JOIN users u ON u.id = a.user_id
+    WHERE a.user_id = $1 AND a.answered_at >= $2
+    GROUP BY day`,
+  columnsOf<{ day: string; count: number }>()('day', 'count'),
 );
 
 /**
@@ -113,7 +129,7 @@ export const RECALL_AT_WEEK_START = statement(
                   coalesce((r.state_after->>'stability')::double precision, 0) AS stability
              FROM unnest($1::uuid[], $2::timestamptz[]) AS w(user_id, week_start)
              JOIN reviews r ON r.user_id = w.user_id AND r.reviewed_at < w.week_start
-            WHERE r.question_id = ANY($3::uuid[])
+            WHERE r.question_id = ANY($3::uuid[]) AND ${isCounted('r')}
             ORDER BY r.card_id, r.reviewed_at DESC) AS s
     GROUP BY s."userId"`,
   columnsOf<{ userId: string; recallSum: number }>()('userId', 'recallSum'),
@@ -137,6 +153,6 @@ export const MY_CARDS = statement(
 );
 
 export const MY_REVIEW_TOTAL = statement(
-  `SELECT count(*)::int AS n FROM reviews WHERE user_id = $1`,
+  `SELECT count(*)::int AS n FROM reviews r WHERE r.user_id = $1 AND ${isCounted('r')}`,
   columnsOf<{ n: number }>()('n'),
 );

@@ -42,6 +42,10 @@ export class ProgressRepository {
     ]);
   }
 
+  cramDays({ userId, since }: { userId: string; since: Date }) {
+    return this.sql.rows(q.CRAM_DAYS, [userId, since]);
+  }
+
   /** My started cards with their topic. */
   myCards(userId: string) {
     return this.sql.rows(q.MY_CARDS, [userId]);

@@ -86,13 +86,16 @@ export class ProgressService {
     const settings = { timezone: me.timezone, dayStartsAtHour: me.dayStartsAtHour };
     const today = studyDate(now, settings);
     const { end: dayEnd } = studyDayBounds(now, settings);
-    const [days, cards, reviewsTotal, forecast] = await Promise.all([
-      this.progress.reviewDays({ userIds: [userId], since: new Date(now.getTime() - HISTORY_DAYS * 86_400_000) }),
+    const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
+    const [days, cramDays, cards, reviewsTotal, forecast] = await Promise.all([
+      this.progress.reviewDays({ userIds: [userId], since }),
+      this.progress.cramDays({ userId, since }),
       this.progress.myCards(userId),
       this.progress.reviewTotal(userId),
       this.practice.forecast(userId, 30, now),
     ]);
     const counts = new Map(days.map((d) => [d.day, d.count]));
+    const crams = new Map(cramDays.map((d) => [d.day, d.count]));
     const topics = new Map<string, { started: number; sum: number }>();
     for (const card of cards) {
       const entry = topics.get(card.topic) ?? { started: 0, sum: 0 };
@@ -108,7 +111,11 @@ export class ProgressService {
         streakDays: currentStreak({ activeDays: new Set(counts.keys()), today }),
         dueToday: cards.filter((c) => !c.isSuspended && c.dueAt < dayEnd).length,
       },
-      reviewsPerDay: lastDays({ today, days: 365 }).map((date) => ({ date, count: counts.get(date) ?? 0 })),
+      reviewsPerDay: lastDays({ today, days: 365 }).map((date) => ({
+        date,
+        count: counts.get(date) ?? 0,
+        cram: crams.get(date) ?? 0,
+      })),
       recallByTopic: [...topics.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([topic, t]) => ({ topic, started: t.started, recall: t.sum / t.started })),

@@ -77,6 +77,12 @@ describe(parseBankFile.name, () => {
       message: /kind: must be one of concept, design/,
     },
     {
+      name: 'a card (an imported prompt and answer, never a bank file)',
+      text: questionFileText({ kind: 'card' }),
+      line: 6,
+      message: /kind: must be one of concept, design, behavioural, troubleshooting$/,
+    },
+    {
       name: 'a source that is not an https URL',
       text: questionFileText({ extraFrontMatter: 'sources:\n  - title: Some page\n    url: http://example.com/page' }),
       line: 10,

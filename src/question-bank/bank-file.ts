@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { basename, dirname } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import schema from '../../question-bank/question.schema.json' with { type: 'json' };
-import { modelAnswerProblem, type QuestionKind } from '../questions/question-content.js';
+import { modelAnswerProblem, type RubricKind } from '../questions/question-content.js';
 import type { Rubric } from '../rubrics/rubric.js';
 
 /** A bank question as its file describes it. */
@@ -11,7 +11,7 @@ export interface BankQuestion {
   topic: string;
   title: string;
   difficulty: number;
-  kind: QuestionKind;
+  kind: RubricKind;
   tags: string[];
   rubric: Rubric;
   prompt: string;
@@ -135,7 +135,7 @@ function parseBody({
 }: {
   lines: string[];
   firstLine: number;
-  kind: QuestionKind;
+  kind: RubricKind;
   report: (line: number, message: string) => void;
 }): Pick<BankQuestion, 'prompt' | 'modelAnswer' | 'followUps'> | undefined {
   const headings: Array<{ title: string; index: number }> = [];

@@ -241,3 +241,16 @@ export const SUBSCRIPTIONS_FOR_EXPORT = statement(
     WHERE ss.user_id = $1 ORDER BY ss.created_at, ss.set_id`,
   columnsOf<SubscriptionExportRow>()('setId', 'title', 'subscribedAt'),
 );
+
+/** $1 set, $2 question ids in order: those not in the set yet, added after its last item. */
+export const APPEND_SET_ITEMS = statement(
+  `INSERT INTO question_set_items (set_id, question_id, position)
+   SELECT $1, t.id,
+          (SELECT coalesce(max(i.position), 0) FROM question_set_items i WHERE i.set_id = $1)
+            + row_number() OVER (ORDER BY t.ord)
+     FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)
+    WHERE NOT EXISTS (SELECT 1 FROM question_set_items i WHERE i.set_id = $1 AND i.question_id = t.id)`,
+);
+
+/** The set $1 if the user $2 owns it. */
+export const OWNED_SET = statement(`SELECT id FROM question_sets WHERE id = $1 AND owner_id = $2`, ID);

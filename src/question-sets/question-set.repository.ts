@@ -91,6 +91,14 @@ export class QuestionSetRepository {
     await this.sql.rows(q.SET_SHARE_TOKEN_HASH, [setId, tokenHash], tx);
   }
 
+  async appendItems({ setId, questionIds }: { setId: string; questionIds: string[] }, tx: Tx): Promise<void> {
+    await this.sql.rows(q.APPEND_SET_ITEMS, [setId, questionIds], tx);
+  }
+
+  async isOwnedBy({ setId, userId }: { setId: string; userId: string }, tx: Tx): Promise<boolean> {
+    return (await this.sql.rows(q.OWNED_SET, [setId, userId], tx)).length > 0;
+  }
+
   async subscribe({ setId, userId }: { setId: string; userId: string }, tx: Tx): Promise<void> {
     await this.sql.rows(q.SUBSCRIBE, [setId, userId], tx);
   }

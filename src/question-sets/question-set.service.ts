@@ -50,6 +50,43 @@ export class QuestionSetService {
     return this.get(caller, id);
   }
 
+  /**
+   * A private set made by an import, inside the import's transaction, with the owner
+   * subscribed, so that its questions reach their practice deck. An import may exceed the
+   * size a set written through the API may have (an Anki deck can hold thousands of cards).
+   */
+  async createImported(
+    {
+      ownerId,
+      title,
+      description,
+      questionIds,
+    }: { ownerId: string; title: string; description: string; questionIds: string[] },
+    tx: Tx,
+  ): Promise<string> {
+    const setId = await this.sets.insert(
+      { ownerId, title: title.slice(0, 200), description, visibility: 'private' },
+      tx,
+    );
+    await this.sets.replaceItems({ setId, questionIds }, tx);
+    await this.sets.subscribe({ setId, userId: ownerId }, tx);
+    return setId;
+  }
+
+  /**
+   * Adds to a set an earlier import made the questions it does not hold yet, after its last
+   * item, and keeps the owner subscribed. False when the set is gone or no longer theirs.
+   */
+  async appendImported(
+    { ownerId, setId, questionIds }: { ownerId: string; setId: string; questionIds: string[] },
+    tx: Tx,
+  ): Promise<boolean> {
+    if (!(await this.sets.isOwnedBy({ setId, userId: ownerId }, tx))) return false;
+    await this.sets.appendItems({ setId, questionIds }, tx);
+    await this.sets.subscribe({ setId, userId: ownerId }, tx);
+    return true;
+  }
+
   async list(
     caller: Caller,
     { limit, cursor }: { limit?: number; cursor?: string },

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { QUESTION_KINDS, type QuestionKind } from './question-content.js';
+import { RUBRIC_KINDS, type RubricKind } from './question-content.js';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -87,9 +87,10 @@ export class CreateQuestionDto {
   @Max(5)
   difficulty: number;
 
-  @ApiProperty({ enum: QUESTION_KINDS })
-  @IsIn(QUESTION_KINDS)
-  kind: QuestionKind;
+  /** A `card` (no rubric) comes only from an import: questions written here are graded by their rubric. */
+  @ApiProperty({ enum: RUBRIC_KINDS })
+  @IsIn(RUBRIC_KINDS)
+  kind: RubricKind;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { authoredQuestionProblems, withCriterionIds } from './authored-question.js';
+import { authoredQuestionProblems, cardEditProblems, withCriterionIds } from './authored-question.js';
 
 const criterion = (id?: string) => ({ ...(id ? { id } : {}), text: 'Covers a point.', weight: 1, terms: ['point'] });
 
@@ -31,4 +31,15 @@ describe('authoredQuestionProblems', () => {
       expect(authoredQuestionProblems(input)).toHaveLength(problems);
     },
   );
+});
+
+describe('cardEditProblems', () => {
+  it.each<[string, Parameters<typeof cardEditProblems>[0], string[]]>([
+    ['a card’s prompt', { currentKind: 'card', edit: { prompt: 'p' } as object }, []],
+    ['a card’s kind', { currentKind: 'card', edit: { kind: 'concept' } }, ['kind']],
+    ['a card’s rubric and kind', { currentKind: 'card', edit: { kind: 'design', rubric: {} } }, ['kind', 'rubric']],
+    ['a concept question’s rubric', { currentKind: 'concept', edit: { rubric: {} } }, []],
+  ])('editing %s: problems with %p', (_name, input, fields) => {
+    expect(cardEditProblems(input).map((p) => p.field)).toEqual(fields);
+  });
 });

@@ -25,6 +25,23 @@ export function withCriterionIds({
   });
 }
 
+/**
+ * What an edit may not change on a card (an imported prompt and answer): it has no rubric to
+ * edit and stays a card. Empty when the edit is fine, and for every other kind.
+ */
+export function cardEditProblems({
+  currentKind,
+  edit,
+}: {
+  currentKind: QuestionKind;
+  edit: { kind?: unknown; rubric?: unknown };
+}): FieldError[] {
+  if (currentKind !== 'card') return [];
+  return (['kind', 'rubric'] as const)
+    .filter((field) => edit[field] !== undefined)
+    .map((field) => ({ field, message: `a card keeps its kind and has no rubric: ${field} cannot be changed` }));
+}
+
 /** The checks a bank file gets that a DTO cannot express; empty when the question is fine. */
 export function authoredQuestionProblems({
   kind,

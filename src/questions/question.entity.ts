@@ -20,7 +20,7 @@ import { Topic } from './topic.entity.js';
  */
 @Entity({ name: 'questions' })
 @Check('questions_difficulty_check', 'difficulty BETWEEN 1 AND 5')
-@Check('questions_kind_check', "kind IN ('concept', 'design', 'behavioural', 'troubleshooting')")
+@Check('questions_kind_check', "kind IN ('concept', 'design', 'behavioural', 'troubleshooting', 'card')")
 @Index('questions_listing_idx', ['difficulty', 'title', 'id'], { where: 'retired_at IS NULL' })
 @Index('questions_topic_listing_idx', ['topicId', 'difficulty', 'title', 'id'], { where: 'retired_at IS NULL' })
 // GIN indexes, which the decorators cannot express, are written by hand in the migration.

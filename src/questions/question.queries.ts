@@ -421,3 +421,62 @@ export const AUTHORED_FOR_EXPORT = statement(
     'rubricRevisions',
   ),
 );
+
+/** $1 slug, $2 name, $3 position: the topic, made if missing (and brought back if retired). */
+export const ENSURE_TOPIC = statement(
+  `INSERT INTO topics (slug, name, position) VALUES ($1, $2, $3)
+   ON CONFLICT (slug) DO UPDATE SET retired_at = NULL
+   RETURNING id`,
+  columnsOf<{ id: string }>()('id'),
+);
+
+/**
+ * New card questions, one per array element ($1 ids, $2 topics, $3 titles, $4 prompts,
+ * $5 difficulties, $6 tags as JSON arrays, $7 answers), owned by $8, at revision 1.
+ */
+export const INSERT_CARDS = statement(
+  `INSERT INTO questions (id, slug, topic_id, title, prompt, difficulty, kind, tags, model_answer, follow_ups,
+                          content_hash, revision, rubric_revision, owner_id)
+   SELECT c.id, NULL, c.topic_id, c.title, c.prompt, c.difficulty, 'card',
+          ARRAY(SELECT jsonb_array_elements_text(c.tags)), c.answer, '{}', NULL, 1, 1, $8
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::smallint[], $6::jsonb[], $7::text[])
+          AS c(id, topic_id, title, prompt, difficulty, tags, answer)`,
+);
+
+/** New content for cards $1 owned by $6 ($2 titles, $3 prompts, $4 tags as JSON, $5 answers): the next revision. */
+export const UPDATE_CARDS = statement(
+  `UPDATE questions q
+      SET title = c.title, prompt = c.prompt, tags = ARRAY(SELECT jsonb_array_elements_text(c.tags)),
+          model_answer = c.answer, revision = q.revision + 1, updated_at = now()
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) AS c(id, title, prompt, tags, answer)
+    WHERE q.id = c.id AND q.owner_id = $6 AND q.kind = 'card'`,
+);
+
+/** The current content of questions $1, snapshotted as their current revision. */
+export const SNAPSHOT_REVISIONS = statement(
+  `INSERT INTO question_revisions (question_id, revision, topic_id, title, prompt, difficulty, kind, tags,
+                                   model_answer, follow_ups, content_hash)
+   SELECT id, revision, topic_id, title, prompt, difficulty, kind, tags, model_answer, follow_ups, content_hash
+     FROM questions WHERE id = ANY($1::uuid[])`,
+);
+
+/** A card's one rubric revision, without criteria ($1 question ids). */
+export const INSERT_EMPTY_RUBRICS = statement(
+  `INSERT INTO rubric_revisions (question_id, revision, criteria, red_flags)
+   SELECT unnest($1::uuid[]), 1, '[]'::jsonb, '[]'::jsonb`,
+);
+
+export interface CardContentRow {
+  id: string;
+  title: string;
+  prompt: string;
+  answer: string;
+  tags: string[];
+}
+
+/** The content of the cards $1 that the user $2 owns. */
+export const CARD_CONTENT = statement(
+  `SELECT id, title, prompt, model_answer AS answer, tags
+     FROM questions WHERE id = ANY($1::uuid[]) AND owner_id = $2 AND kind = 'card'`,
+  columnsOf<CardContentRow>()('id', 'title', 'prompt', 'answer', 'tags'),
+);

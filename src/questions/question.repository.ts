@@ -13,6 +13,17 @@ import type {
   TopicRow,
 } from './question.queries.js';
 
+/** A card question to write: its id chosen by the caller, so that links to it can be written in the same pass. */
+export interface NewCard {
+  id: string;
+  topicId: string;
+  title: string;
+  prompt: string;
+  answer: string;
+  tags: string[];
+  difficulty: number;
+}
+
 @Injectable()
 export class QuestionRepository {
   constructor(private readonly sql: Sql) {}
@@ -99,6 +110,56 @@ export class QuestionRepository {
 
   authoredForExport(ownerId: string) {
     return this.sql.rows(q.AUTHORED_FOR_EXPORT, [ownerId]);
+  }
+
+  async ensureTopic(topic: { slug: string; name: string; position: number }, tx: Tx): Promise<string> {
+    return (await this.sql.first(q.ENSURE_TOPIC, [topic.slug, topic.name, topic.position], tx))!.id;
+  }
+
+  async insertCards({ ownerId, cards }: { ownerId: string; cards: readonly NewCard[] }, tx: Tx): Promise<void> {
+    if (cards.length === 0) return;
+    const ids = cards.map((c) => c.id);
+    await this.sql.rows(
+      q.INSERT_CARDS,
+      [
+        ids,
+        cards.map((c) => c.topicId),
+        cards.map((c) => c.title),
+        cards.map((c) => c.prompt),
+        cards.map((c) => c.difficulty),
+        cards.map((c) => JSON.stringify(c.tags)),
+        cards.map((c) => c.answer),
+        ownerId,
+      ],
+      tx,
+    );
+    await this.sql.rows(q.SNAPSHOT_REVISIONS, [ids], tx);
+    await this.sql.rows(q.INSERT_EMPTY_RUBRICS, [ids], tx);
+  }
+
+  async updateCards(
+    { ownerId, cards }: { ownerId: string; cards: readonly Omit<NewCard, 'topicId' | 'difficulty'>[] },
+    tx: Tx,
+  ): Promise<void> {
+    if (cards.length === 0) return;
+    const ids = cards.map((c) => c.id);
+    await this.sql.rows(
+      q.UPDATE_CARDS,
+      [
+        ids,
+        cards.map((c) => c.title),
+        cards.map((c) => c.prompt),
+        cards.map((c) => JSON.stringify(c.tags)),
+        cards.map((c) => c.answer),
+        ownerId,
+      ],
+      tx,
+    );
+    await this.sql.rows(q.SNAPSHOT_REVISIONS, [ids], tx);
+  }
+
+  cardContent({ ids, ownerId }: { ids: string[]; ownerId: string }, tx: Tx): Promise<q.CardContentRow[]> {
+    return this.sql.rows(q.CARD_CONTENT, [ids, ownerId], tx);
   }
 
   async setRetired({ ids, isRetired }: { ids: string[]; isRetired: boolean }, tx: Tx): Promise<void> {

@@ -10,7 +10,8 @@ import { planBankSync } from '../question-bank/bank-sync-plan.js';
 import type { Rubric } from '../rubrics/rubric.js';
 import { RubricService } from '../rubrics/rubric.service.js';
 import type { CreateQuestionDto, UpdateQuestionDto } from './authored-question.dto.js';
-import { authoredQuestionProblems, withCriterionIds } from './authored-question.js';
+import { authoredQuestionProblems, cardEditProblems, withCriterionIds } from './authored-question.js';
+import { IMPORTED_TOPIC, type QuestionKind } from './question-content.js';
 import {
   toQuestionDetailDto,
   toQuestionSummaryDto,
@@ -22,7 +23,7 @@ import {
 } from './question.dto.js';
 import { questionError } from './question.errors.js';
 import type { PracticeQuestionRow, QuestionContent } from './question.queries.js';
-import { QuestionRepository } from './question.repository.js';
+import { QuestionRepository, type NewCard } from './question.repository.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LIST_CURSOR = 'questions';
@@ -120,7 +121,11 @@ export class QuestionService {
   async reviseAuthored(caller: Caller, id: string, body: UpdateQuestionDto): Promise<QuestionDetailDto> {
     const authorId = await this.sql.transaction(async (tx) => {
       const current = await this.editable(caller, id, tx);
-      const merged: CreateQuestionDto = {
+      const cardProblems = cardEditProblems({ currentKind: current.kind, edit: body });
+      if (cardProblems.length > 0) {
+        throw requestError('request.validation-failed', cardProblems.map((p) => p.message).join('; '), cardProblems);
+      }
+      const merged: AuthoredQuestion = {
         title: body.title ?? current.title,
         prompt: body.prompt ?? current.prompt,
         topic: body.topic ?? '',
@@ -161,6 +166,50 @@ export class QuestionService {
       await this.editable(caller, id, tx);
       await this.questions.setRetired({ ids: [id], isRetired: true }, tx);
     });
+  }
+
+  /** The topic imported cards get when they name none (made on first use). */
+  importedTopicId(tx: Tx): Promise<string> {
+    return this.questions.ensureTopic(IMPORTED_TOPIC, tx);
+  }
+
+  /** The live topics, for matching a topic an import names by slug or by name. */
+  async liveTopics(tx: Tx): Promise<Array<{ id: string; slug: string; name: string }>> {
+    return (await this.questions.findTopics(tx)).filter((topic) => !topic.isRetired);
+  }
+
+  /**
+   * Card questions (prompt and answer, no rubric) owned by `ownerId`, in bulk, inside the
+   * caller's transaction: each at revision 1 with an empty rubric revision. Ids are the caller's.
+   */
+  async createCards({ ownerId, cards }: { ownerId: string; cards: readonly NewCard[] }, tx: Tx): Promise<void> {
+    await this.questions.insertCards({ ownerId, cards }, tx);
+  }
+
+  /**
+   * New content for cards the owner already has: a card whose title, prompt, answer or tags
+   * changed gets a new revision (its topic, difficulty and retirement stay as they are); the
+   * others are left alone. Returns the ids that changed.
+   */
+  async reviseCards(
+    { ownerId, cards }: { ownerId: string; cards: readonly Omit<NewCard, 'topicId' | 'difficulty'>[] },
+    tx: Tx,
+  ): Promise<string[]> {
+    const current = new Map(
+      (await this.questions.cardContent({ ids: cards.map((c) => c.id), ownerId }, tx)).map((row) => [row.id, row]),
+    );
+    const changed = cards.filter((card) => {
+      const row = current.get(card.id);
+      return (
+        row !== undefined &&
+        (row.title !== card.title ||
+          row.prompt !== card.prompt ||
+          row.answer !== card.answer ||
+          row.tags.join('\n') !== card.tags.join('\n'))
+      );
+    });
+    await this.questions.updateCards({ ownerId, cards: changed }, tx);
+    return changed.map((card) => card.id);
   }
 
   /** Every question I authored, retired ones too, with every revision of its content and rubric. */
@@ -278,7 +327,9 @@ export class QuestionService {
       topicIds.set(topic.slug, await this.questions.upsertTopic({ ...topic, position }, tx));
       changed++;
     }
-    const gone = [...existing.values()].filter((row) => !topicIds.has(row.slug) && !row.isRetired);
+    const gone = [...existing.values()].filter(
+      (row) => !topicIds.has(row.slug) && !row.isRetired && row.slug !== IMPORTED_TOPIC.slug,
+    );
     if (gone.length > 0)
       await this.questions.retireTopics(
         gone.map((row) => row.id),
@@ -311,14 +362,17 @@ export class QuestionService {
   }
 }
 
-function assertAuthoredQuestion(body: CreateQuestionDto): void {
+/** A question as its author writes it: a rubric kind from the API, or a card being edited. */
+type AuthoredQuestion = Omit<CreateQuestionDto, 'kind'> & { kind: QuestionKind };
+
+function assertAuthoredQuestion(body: AuthoredQuestion): void {
   const problems = authoredQuestionProblems(body);
   if (problems.length > 0) {
     throw requestError('request.validation-failed', problems.map((p) => p.message).join('; '), problems);
   }
 }
 
-function authoredContent(body: CreateQuestionDto, topicId: string): QuestionContent {
+function authoredContent(body: AuthoredQuestion, topicId: string): QuestionContent {
   return {
     topicId,
     title: body.title.trim(),

@@ -5,6 +5,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { loadConfig } from '../../src/config/config.js';
 import { createHttpApp } from '../../src/http-app.js';
+import { JobQueue } from '../../src/jobs/job-queue.service.js';
 import { BankSyncService, type BankSyncReport } from '../../src/question-bank/bank-sync.service.js';
 import { questionPayload } from './payloads.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -93,25 +94,45 @@ export interface TestApp {
   /** A question of the fixture bank (test/fixtures/bank) by slug. */
   bankQuestion(slug: string): Promise<QuestionDetail>;
   syncBank(dir: string): Promise<BankSyncReport>;
+  /** Stops the app and drops its database. */
   close(): Promise<void>;
+  /** Stops the app and keeps its database (to start another app on it). */
+  stop(): Promise<void>;
 }
 
 /**
  * The real app (real Postgres, real modules) on a database of its own, listening on a free
  * loopback port for supertest. `bank: 'fixture'` (the default) starts from the template with
- * the fixture bank synced; `bank: 'none'` from an empty, migrated database.
+ * the fixture bank synced; `bank: 'none'` from an empty, migrated database. `jobs: true`
+ * starts the job queue (with its workers, unless JOBS_WORKERS=false) as main.ts does;
+ * `database` reuses another app's database (a second process, or a restart).
  */
 export async function startTestApp({
   bank = 'fixture',
   env = {},
-}: { bank?: 'fixture' | 'none'; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const db = await createTestDatabase(bank === 'none' ? 'empty' : 'fixture-bank');
+  jobs = false,
+  database,
+}: {
+  bank?: 'fixture' | 'none';
+  env?: Record<string, string>;
+  jobs?: boolean;
+  database?: TestDatabase;
+} = {}): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase(bank === 'none' ? 'empty' : 'fixture-bank'));
   const config = loadConfig({
-    env: { LOG_LEVEL: 'silent', NODE_ENV: 'test', DB_POOL_SIZE: '4', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env },
+    env: {
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      DB_POOL_SIZE: '4',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      JOBS_POLL_INTERVAL_MS: '500',
+      ...env,
+    },
     cwd: process.cwd(),
     isTty: false,
   });
   const app = await createHttpApp({ config, databaseUrl: db.url });
+  if (jobs) await app.get(JobQueue).start();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const server = app.getHttpServer();
   const sql = new pg.Pool({ connectionString: db.url, max: 2 });
@@ -219,6 +240,10 @@ export async function startTestApp({
       await app.close();
       await sql.end();
       await db.drop();
+    },
+    async stop() {
+      await app.close();
+      await sql.end();
     },
   };
   return t;

@@ -34,10 +34,7 @@ test('hostile Markdown in a question runs nothing and links nowhere dangerous', 
   for (const link of await page.getByRole('link', { name: /click me|raw link/ }).all()) {
     expect(await link.getAttribute('href')).not.toMatch(/^javascript:/i);
   }
-  await page
-    .getByRole('link', { name: 'click me' })
-    .click({ trial: true })
-    .catch(() => undefined);
+  expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(await page.locator('.prose script, .prose iframe, .prose [onerror], .prose [onload]').count()).toBe(0);
   expect(dialogs).toBe(0);

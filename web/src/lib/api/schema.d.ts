@@ -424,7 +424,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What to practise now: due steps, due reviews, then new cards within today’s limit */
+        /**
+         * What to practise now: due steps, due reviews, then new cards within today’s limit
+         * @description New cards from my subscribed sets and my groups’ assignments come before the general bank’s. One scope at most (topic, setId or assignmentId) narrows the queue and its counts; with cram=true the scope’s questions come whatever their due dates.
+         */
         get: operations["PracticeController_queue"];
         put?: never;
         post?: never;
@@ -443,8 +446,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a review graded by rubric criteria or a direct rating */
+        /**
+         * Record a review graded by rubric criteria or a direct rating
+         * @description With `cram: true`, the answer is kept as practice history (answer, criteria, rating, duration) and the card is not touched: the answer is a `RecordCramResponseDto`.
+         */
         post: operations["PracticeController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/reviews/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo my latest review of a card, on the study day I gave it: the card goes back as it was */
+        post: operations["PracticeController_undo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -826,6 +849,10 @@ export interface components {
     schemas: {
         AnalysisDto: {
             criteria: components["schemas"]["CriterionAnalysisDto"][];
+            /** @description False for a behavioural question: no hint is given for stories */
+            isAvailable: boolean;
+            /** @description Why no hint is given (only when isAvailable is false) */
+            reason?: string;
         };
         AnalyzeAnswerDto: {
             answer: string;
@@ -894,7 +921,11 @@ export interface components {
             state: "new" | "learning" | "review" | "relearning";
         };
         CardWithHistoryDto: {
+            /** @description A new card, not yet saved, when I have only crammed the question */
             card: components["schemas"]["CardDto"];
+            /** @description Cram answers: practice history that never touched the card */
+            cramAnswers: components["schemas"]["CramAnswerDto"][];
+            /** @description Every review, undone ones too (marked by undoneAt) */
             reviews: components["schemas"]["ReviewDto"][];
         };
         ChangePasswordDto: {
@@ -905,6 +936,22 @@ export interface components {
             /** @enum {string} */
             recommendation: "strong-no" | "no" | "yes" | "strong-yes";
             summary: string;
+        };
+        CramAnswerDto: {
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+            criteriaMet: string[] | null;
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionId: string;
+            /** @enum {string} */
+            rating: "again" | "hard" | "good" | "easy";
+            /** @description Rubric revision graded against */
+            rubricRevision: number;
+            score: number | null;
         };
         CreateInterviewDto: {
             /** @description The email of an existing user */
@@ -981,7 +1028,10 @@ export interface components {
             score: 0 | 1 | 2;
         };
         DayCountDto: {
+            /** @description Reviews that count (not undone); cram answers are not reviews */
             count: number;
+            /** @description Cram answers that day: practice shown on the heatmap, never in streaks or totals */
+            cram: number;
             /** Format: date */
             date: string;
         };
@@ -1255,8 +1305,10 @@ export interface components {
         PracticeExportDto: {
             /** @description Every card: memory state and flags */
             cards: Record<string, never>[];
+            /** @description Every cram answer: practice kept apart from the schedule */
+            cramAnswers: Record<string, never>[];
             deckTopics: string[];
-            /** @description Every review, with answer text and states */
+            /** @description Every review, with answer text and states, and when it was undone if it was */
             reviews: Record<string, never>[];
         };
         ProblemDto: {
@@ -1400,9 +1452,19 @@ export interface components {
             card: components["schemas"]["MemoryStateDto"];
             question: components["schemas"]["QuestionSummaryDto"];
         };
+        RecordCramResponseDto: {
+            /** @description My card, unchanged; null when I have not started it */
+            card: components["schemas"]["CardDto"] | null;
+            cramAnswer: components["schemas"]["CramAnswerDto"];
+            /** @enum {string} */
+            rating: "again" | "hard" | "good" | "easy";
+            score: number | null;
+        };
         RecordReviewDto: {
             /** @description What the candidate answered, kept with the review */
             answer?: string;
+            /** @description Cram: keep the answer as practice history without touching the card (no due date, stability or reps change, no card created) */
+            cram?: boolean;
             /** @description Ids of the rubric criteria covered; exclusive with rating */
             criteriaMet?: string[];
             durationMs?: number;
@@ -1454,6 +1516,11 @@ export interface components {
             score: number | null;
             stateAfter: components["schemas"]["MemoryStateDto"];
             stateBefore: components["schemas"]["MemoryStateDto"];
+            /**
+             * Format: date-time
+             * @description When the review was undone: it then counts nowhere, and the card went back to stateBefore
+             */
+            undoneAt: string | null;
         };
         RubricCriterionDto: {
             id: string;
@@ -1548,6 +1615,14 @@ export interface components {
             recall: number;
             started: number;
             topic: string;
+        };
+        UndoReviewResponseDto: {
+            /** @description The card as it was before the review */
+            card: components["schemas"]["CardDto"];
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: date-time */
+            undoneAt: string;
         };
         UpdateCardDto: {
             /**
@@ -2868,6 +2943,14 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Scope: only this topic’s questions (at most one of topic, setId, assignmentId) */
+                topic?: string;
+                /** @description Scope: only the questions of this set, which you must be able to read */
+                setId?: string;
+                /** @description Scope: only the questions of this assignment of one of your study groups */
+                assignmentId?: string;
+                /** @description Cram: the scope’s questions whatever their due dates, lowest predicted recall first, then unstarted ones, with no daily new limit. Answer them with `cram: true`. */
+                cram?: "false" | "true";
             };
             header?: never;
             path?: never;
@@ -2901,6 +2984,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     PracticeController_record: {
@@ -2924,7 +3016,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordReviewResponseDto"];
+                    "application/json": components["schemas"]["RecordReviewResponseDto"] | components["schemas"]["RecordCramResponseDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PracticeController_undo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for the same body; 409 for another body */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndoReviewResponseDto"];
                 };
             };
             /** @description Invalid request (see `errors`) */

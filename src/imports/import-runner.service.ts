@@ -1,0 +1,487 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Sql, type Tx } from '../database/sql.js';
+import { defineJob, type JobContext } from '../jobs/job-definition.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { HistoryImportService, type ImportedCardHistory } from '../practice/history-import.service.js';
+import { QuestionSetService } from '../question-sets/question-set.service.js';
+import { QuestionService } from '../questions/question.service.js';
+import { AnkiCollection, type AnkiCard, type AnkiNote, type AnkiRevlogEntry } from './anki-collection.js';
+import { htmlToMarkdown, titleFrom } from './anki-html.js';
+import { cardContent, tagsOf, type CardContent } from './anki-notes.js';
+import { readAnkiPackage } from './anki-package.js';
+import { parseCsvQuestions, type CsvMapping } from './csv-questions.js';
+import { NO_COUNTS, SkippedList, type ImportCounts, type ImportMedia } from './import-report.js';
+import { importError, IMPORT_ERRORS } from './import.errors.js';
+import type { ImportRow } from './import.queries.js';
+import { ImportRepository } from './import.repository.js';
+import { revlogAction } from './revlog-replay.js';
+
+/** The job that runs an import: its payload names the import row, whose chunks hold the file. */
+export const IMPORT_JOB = defineJob<{ importId: string }>({
+  name: 'imports.run',
+  retryLimit: 2,
+  retryDelaySeconds: 5,
+  expireInSeconds: 30 * 60,
+});
+
+/** Questions and links written per statement. */
+const BATCH = 1000;
+/** Cards whose history is replayed per statement batch. */
+const HISTORY_BATCH = 500;
+const DEFAULT_DIFFICULTY = 3;
+const PROGRESS_EVERY_MS = 500;
+
+interface PlannedCard {
+  note: AnkiNote;
+  card: AnkiCard;
+  content: CardContent;
+}
+
+/**
+ * Runs imports as jobs, in any app process: the upload is copied from Postgres to a temporary
+ * folder (always removed), read, and everything it brings written in one transaction, so a
+ * failed import leaves nothing behind. A file we refuse fails the import with a code and a
+ * reason; anything else fails the attempt, which the queue retries.
+ */
+@Injectable()
+export class ImportRunner implements OnModuleInit {
+  private readonly log = new Logger(ImportRunner.name);
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly imports: ImportRepository,
+    private readonly questions: QuestionService,
+    private readonly sets: QuestionSetService,
+    private readonly history: HistoryImportService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(IMPORT_JOB, {
+      run: ({ importId }, context) => this.run(importId, context),
+      gaveUp: ({ importId }) =>
+        this.imports.fail({
+          id: importId,
+          error: {
+            code: 'import.interrupted',
+            message: 'The import stopped before it finished, on every attempt; nothing was imported. Try again.',
+          },
+        }),
+    });
+  }
+
+  async run(importId: string, context: JobContext): Promise<void> {
+    if ((await this.imports.startAttempt(importId)) === undefined) return;
+    const row = (await this.imports.findById(importId))!;
+    const workDir = await mkdtemp(join(tmpdir(), 'interval-import-'));
+    let media: ImportMedia | null = null;
+    try {
+      const file = join(workDir, 'upload');
+      await this.copyUpload(importId, file);
+      const progress = this.progressReporter(importId);
+      if (row.format === 'csv') await this.importCsv({ row, file, context, progress });
+      else {
+        const pkg = await readAnkiPackage({
+          path: file,
+          workDir,
+          limits: { maxEntries: this.config.importMaxEntries, maxUnpackedBytes: this.config.importMaxUnpackedBytes },
+        });
+        media = pkg.media;
+        const collection = AnkiCollection.open(pkg.collectionPath);
+        try {
+          await this.importAnki({ row, collection, media, context, progress });
+        } finally {
+          collection.close();
+        }
+      }
+    } catch (error) {
+      if (error instanceof DomainError && error.code in IMPORT_ERRORS) {
+        await this.finishFailed(importId, { code: error.code, message: error.detail ?? error.entry.title }, media);
+        return;
+      }
+      if (context.isLastAttempt) {
+        this.log.error(`import ${importId} failed on its last attempt: ${(error as Error).stack ?? String(error)}`);
+        await this.finishFailed(importId, {
+          code: 'import.internal-error',
+          message: 'Something went wrong on our side while importing; nothing was imported. Try again later.',
+        });
+      }
+      throw error;
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  private async finishFailed(importId: string, error: { code: string; message: string }, media?: ImportMedia | null) {
+    await this.sql.transaction(async (tx) => {
+      await this.imports.fail({ id: importId, error, media }, tx);
+      await this.imports.deleteChunks(importId, tx);
+    });
+  }
+
+  /** The upload, chunk by chunk, into a file: never more than one chunk in memory. */
+  private async copyUpload(importId: string, to: string): Promise<void> {
+    const out = createWriteStream(to);
+    try {
+      for (let seq = 0; ; seq++) {
+        const data = await this.imports.chunk({ importId, seq });
+        if (!data) break;
+        if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      }
+    } finally {
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+    }
+  }
+
+  /** Writes progress on the pool (outside the import's transaction, so it shows while that runs), at most twice a second. */
+  private progressReporter(importId: string): (fraction: number) => Promise<void> {
+    let lastAt = 0;
+    let last = 0;
+    return async (fraction) => {
+      const now = Date.now();
+      if (now - lastAt < PROGRESS_EVERY_MS || fraction - last < 0.01) return;
+      lastAt = now;
+      last = fraction;
+      await this.imports.setProgress({ id: importId, progress: Math.min(0.99, Math.max(0, fraction)) });
+    };
+  }
+
+  /** The whole import in one transaction, under the import's lock; a retry that finds it ended does nothing. */
+  private async commit(
+    row: ImportRow,
+    work: (tx: Tx) => Promise<{ counts: ImportCounts; skipped: SkippedList; media: ImportMedia | null }>,
+  ): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      if ((await this.imports.lock(row.id, tx)) !== 'running') return;
+      const { counts, skipped, media } = await work(tx);
+      await this.imports.succeed({ id: row.id, counts, skipped: skipped.list(), media }, tx);
+      await this.imports.deleteChunks(row.id, tx);
+    });
+  }
+
+  private async topicFor(row: ImportRow, tx: Tx): Promise<string> {
+    const wanted = row.options.topic;
+    if (!wanted) return this.questions.importedTopicId(tx);
+    const topic = (await this.questions.liveTopics(tx)).find((t) => t.slug === wanted);
+    // The upload checked it; a topic retired since then falls back to the imported cards' own.
+    return topic?.id ?? this.questions.importedTopicId(tx);
+  }
+
+  private async importAnki({
+    row,
+    collection,
+    media,
+    context,
+    progress,
+  }: {
+    row: ImportRow;
+    collection: AnkiCollection;
+    media: ImportMedia;
+    context: JobContext;
+    progress: (fraction: number) => Promise<void>;
+  }): Promise<void> {
+    const userId = row.userId;
+    const noteTypes = collection.noteTypes();
+    const decks = collection.decks();
+    const total = collection.counts();
+    if (total.notes === 0) throw importError('import.nothing-to-import', 'The package holds no notes.');
+    const notes = new Map<number, AnkiNote>();
+    for (const note of collection.notes()) notes.set(note.id, note);
+
+    await this.commit(row, async (tx) => {
+      const counts: ImportCounts = { ...NO_COUNTS, notes: notes.size };
+      const skipped = new SkippedList();
+      const topicId = await this.topicFor(row, tx);
+      const describe = (note: AnkiNote, ord: number) =>
+        `card ${ord + 1} of note "${titleFrom(htmlToMarkdown(note.fields[0] ?? '')) || note.guid}"`;
+
+      // Questions: one per Anki card, created or revised by (note GUID, ordinal).
+      const cardQuestion = new Map<number, { questionId: string; isSuspended: boolean; label: string }>();
+      const deckQuestions = new Map<number, string[]>();
+      let planned: PlannedCard[] = [];
+      let seen = 0;
+      const flush = async () => {
+        const links = new Map(
+          (await this.imports.noteCardLinks({ userId, guids: [...new Set(planned.map((p) => p.note.guid))] }, tx)).map(
+            (link) => [`${link.noteGuid}\u0000${link.cardOrd}`, link.questionId],
+          ),
+        );
+        const created: Array<{ id: string; plan: PlannedCard }> = [];
+        const existing: Array<{ id: string; plan: PlannedCard }> = [];
+        for (const plan of planned) {
+          const id = links.get(`${plan.note.guid}\u0000${plan.card.ord}`);
+          if (id) existing.push({ id, plan });
+          else created.push({ id: randomUUID(), plan });
+        }
+        await this.questions.createCards(
+          {
+            ownerId: userId,
+            cards: created.map(({ id, plan }) => ({
+              id,
+              topicId,
+              difficulty: DEFAULT_DIFFICULTY,
+              ...cardFields(plan.content),
+            })),
+          },
+          tx,
+        );
+        await this.imports.linkNoteCards(
+          {
+            userId,
+            links: created.map(({ id, plan }) => ({
+              noteGuid: plan.note.guid,
+              cardOrd: plan.card.ord,
+              questionId: id,
+            })),
+          },
+          tx,
+        );
+        const revised = await this.questions.reviseCards(
+          { ownerId: userId, cards: existing.map(({ id, plan }) => ({ id, ...cardFields(plan.content) })) },
+          tx,
+        );
+        counts.questionsCreated += created.length;
+        counts.questionsUpdated += revised.length;
+        for (const { id, plan } of [...created, ...existing]) {
+          cardQuestion.set(plan.card.id, {
+            questionId: id,
+            isSuspended: plan.card.queue === -1,
+            label: `"${plan.content.title}"`,
+          });
+          const list = deckQuestions.get(plan.card.deckId) ?? [];
+          list.push(id);
+          deckQuestions.set(plan.card.deckId, list);
+        }
+        planned = [];
+        throwIfAborted(context);
+        await progress(0.05 + (0.35 * seen) / Math.max(1, total.cards));
+      };
+      for (const card of collection.cards()) {
+        seen++;
+        const note = notes.get(card.noteId);
+        const noteType = note && noteTypes.get(note.noteTypeId);
+        if (!note || !noteType) {
+          skipped.add(
+            `card ${card.id}`,
+            note ? 'its note type is missing from the package' : 'its note is missing from the package',
+          );
+          continue;
+        }
+        const converted = cardContent({
+          note,
+          noteType,
+          cardOrd: card.ord,
+          deckName: decks.get(card.deckId)?.name ?? '',
+        });
+        if ('skip' in converted) skipped.add(describe(note, card.ord), converted.skip);
+        else planned.push({ note, card, content: converted.content });
+        if (planned.length >= BATCH) await flush();
+      }
+      if (planned.length > 0) await flush();
+      if (cardQuestion.size === 0)
+        throw importError('import.nothing-to-import', 'No card of the package could be imported.');
+
+      // Sets: one per deck, made once and added to on later imports.
+      const deckIds = [...deckQuestions.keys()];
+      const linked = new Map(
+        (await this.imports.deckLinks({ userId, deckIds: deckIds.map(String) }, tx)).map((l) => [l.deckId, l.setId]),
+      );
+      for (const deckId of deckIds) {
+        const questionIds = [...new Set(deckQuestions.get(deckId)!)];
+        const setId = linked.get(String(deckId));
+        if (setId && (await this.sets.appendImported({ ownerId: userId, setId, questionIds }, tx))) continue;
+        const deck = decks.get(deckId);
+        const created = await this.sets.createImported(
+          {
+            ownerId: userId,
+            title: deck?.name || `Anki deck ${deckId}`,
+            description: deck?.description ? htmlToMarkdown(deck.description) : 'Imported from Anki.',
+            questionIds,
+          },
+          tx,
+        );
+        await this.imports.linkDeck({ userId, deckId: String(deckId), setId: created }, tx);
+        counts.sets++;
+      }
+      await progress(0.4);
+
+      // History: each card's review log replayed on its card, keyed by review-log id.
+      const rubricRevisions = await this.rubricRevisions(
+        userId,
+        [...cardQuestion.values()].map((c) => c.questionId),
+        tx,
+      );
+      const now = new Date();
+      let batch: Array<{ history: ImportedCardHistory; label: string }> = [];
+      const withHistory = new Set<number>();
+      let replayedEntries = 0;
+      const replay = async () => {
+        const keys = batch.flatMap((b) => b.history.events.map((e) => e.key));
+        const known = await this.imports.importedRevlogIds({ userId, ids: keys }, tx);
+        for (const b of batch) b.history.events = b.history.events.filter((e) => !known.has(e.key));
+        const labels = new Map(batch.flatMap((b) => b.history.events.map((e) => [e.key, b.label] as const)));
+        const result = await this.history.replay({ userId, cards: batch.map((b) => b.history) }, tx);
+        await this.imports.linkReviews({ userId, links: result.recorded }, tx);
+        counts.reviews += result.recorded.length;
+        for (const s of result.skipped) skipped.add(revlogLabel(s.key, labels.get(s.key)), s.reason);
+        batch = [];
+        throwIfAborted(context);
+        await progress(0.4 + (0.55 * replayedEntries) / Math.max(1, total.revlog));
+      };
+      const addCard = async (cardId: number, entries: AnkiRevlogEntry[]) => {
+        const target = cardQuestion.get(cardId);
+        if (!target) {
+          if (entries.length > 0)
+            skipped.add(`${entries.length} reviews of Anki card ${cardId}`, 'their card was not imported');
+          return;
+        }
+        const rubricRevisionId = rubricRevisions.get(target.questionId);
+        if (!rubricRevisionId) {
+          skipped.add(`the reviews of ${target.label}`, 'its question was deleted here');
+          return;
+        }
+        const events: ImportedCardHistory['events'] = [];
+        for (const entry of entries) {
+          const action = revlogAction({ entry, now });
+          if (action.action === 'skip') skipped.add(revlogLabel(String(entry.id), target.label), action.reason);
+          else
+            events.push({
+              key: String(entry.id),
+              at: new Date(entry.id),
+              event: action.action === 'reset' ? 'reset' : action.rating,
+              durationMs: Math.max(0, Math.min(Math.round(entry.time), 86_400_000)),
+            });
+        }
+        batch.push({
+          history: { questionId: target.questionId, rubricRevisionId, events, isSuspended: target.isSuspended },
+          label: target.label,
+        });
+        if (batch.length >= HISTORY_BATCH) await replay();
+      };
+      let current: { cardId: number; entries: AnkiRevlogEntry[] } | undefined;
+      for (const entry of collection.revlog()) {
+        replayedEntries++;
+        if (current && current.cardId !== entry.cardId) {
+          await addCard(current.cardId, current.entries);
+          current = undefined;
+        }
+        current ??= { cardId: entry.cardId, entries: [] };
+        current.entries.push(entry);
+        withHistory.add(entry.cardId);
+      }
+      if (current) await addCard(current.cardId, current.entries);
+      // Suspended cards never reviewed: their card is made, suspended.
+      for (const [cardId, target] of cardQuestion) {
+        if (target.isSuspended && !withHistory.has(cardId)) await addCard(cardId, []);
+      }
+      if (batch.length > 0) await replay();
+      await progress(0.97);
+      return { counts, skipped, media };
+    });
+  }
+
+  private async rubricRevisions(userId: string, questionIds: string[], tx: Tx): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    for (let i = 0; i < questionIds.length; i += BATCH) {
+      const rows = await this.questions.findManyForPractice({ ids: questionIds.slice(i, i + BATCH), userId }, tx);
+      for (const row of rows) result.set(row.id, row.rubricRevisionId);
+    }
+    return result;
+  }
+
+  private async importCsv({
+    row,
+    file,
+    context,
+    progress,
+  }: {
+    row: ImportRow;
+    file: string;
+    context: JobContext;
+    progress: (fraction: number) => Promise<void>;
+  }): Promise<void> {
+    const options = row.options;
+    const mapping: CsvMapping = {
+      prompt: options.promptColumn,
+      answer: options.answerColumn,
+      topic: options.topicColumn,
+      tags: options.tagsColumn,
+      difficulty: options.difficultyColumn,
+    };
+    const delimiter = options.delimiter === 'tab' ? '\t' : options.delimiter === ';' ? ';' : ',';
+    const parsed = parseCsvQuestions({ bytes: await readFile(file), mapping, delimiter });
+    await progress(0.2);
+    await this.commit(row, async (tx) => {
+      const counts: ImportCounts = { ...NO_COUNTS, notes: parsed.rows.length + parsed.skipped.length };
+      const skipped = new SkippedList();
+      for (const s of parsed.skipped) skipped.add(s.what, s.reason);
+      const defaultTopic = await this.topicFor(row, tx);
+      const topics = await this.questions.liveTopics(tx);
+      const topicOf = (value: string) => {
+        const wanted = value.trim().toLowerCase();
+        return topics.find((t) => t.slug === wanted || t.name.toLowerCase() === wanted)?.id;
+      };
+      const cards = [];
+      for (const csvRow of parsed.rows) {
+        const topicId = csvRow.topic === undefined ? defaultTopic : topicOf(csvRow.topic);
+        if (!topicId) {
+          skipped.add(`line ${csvRow.line}`, `no topic is called "${csvRow.topic}"`);
+          continue;
+        }
+        cards.push({
+          id: randomUUID(),
+          topicId,
+          difficulty: csvRow.difficulty ?? DEFAULT_DIFFICULTY,
+          title: titleFrom(csvRow.prompt),
+          prompt: csvRow.prompt,
+          answer: csvRow.answer,
+          tags: tagsOf(csvRow.tags),
+        });
+      }
+      if (cards.length === 0) throw importError('import.nothing-to-import', 'No row of the file could be imported.');
+      for (let i = 0; i < cards.length; i += BATCH) {
+        await this.questions.createCards({ ownerId: row.userId, cards: cards.slice(i, i + BATCH) }, tx);
+        throwIfAborted(context);
+        await progress(0.2 + (0.7 * i) / cards.length);
+      }
+      await this.sets.createImported(
+        {
+          ownerId: row.userId,
+          title: options.setTitle || row.fileName.replace(/\.[^.]*$/, '') || 'Imported questions',
+          description: `Imported from ${row.fileName}.`,
+          questionIds: cards.map((c) => c.id),
+        },
+        tx,
+      );
+      counts.questionsCreated = cards.length;
+      counts.sets = 1;
+      return { counts, skipped, media: null };
+    });
+  }
+}
+
+function cardFields(content: CardContent) {
+  return { title: content.title, prompt: content.prompt, answer: content.answer, tags: content.tags };
+}
+
+function revlogLabel(key: string, card: string | undefined): string {
+  const at = new Date(Number(key));
+  return `the review of ${card ?? 'a card'} at ${Number.isNaN(at.getTime()) ? key : at.toISOString()}`;
+}
+
+/** A shutdown aborts the attempt: its transaction rolls back and the queue retries it. */
+function throwIfAborted(context: JobContext): void {
+  if (context.signal.aborted)
+    throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AccountService } from '../accounts/account.service.js';
+import type { Tx } from '../database/sql.js';
+import { RATING_NUMBER, type RatingName } from './card-vocabulary.js';
+import { newMemoryState, nextReview, type MemoryState } from './next-review.js';
+import { toMemoryDto } from './practice.dto.js';
+import { toMemory, type NewReview } from './practice.queries.js';
+import { PracticeRepository } from './practice.repository.js';
+import { practiceSettingsOf } from './scheduling-settings.js';
+
+/** One event of an imported history, in time order: a rated review, or the card reset to new. */
+export interface HistoryEvent {
+  /** The importer's key for it (an Anki review-log id), returned with the review it became. */
+  key: string;
+  at: Date;
+  event: RatingName | 'reset';
+  durationMs: number | null;
+}
+
+export interface ImportedCardHistory {
+  questionId: string;
+  rubricRevisionId: string;
+  events: HistoryEvent[];
+  /** Whether the card was suspended where it came from. */
+  isSuspended: boolean;
+}
+
+/**
+ * Review history brought in from elsewhere (an Anki collection): each card's events are
+ * replayed through the same `nextReview` a review through the API goes through, on the card's
+ * current state, so the card's memory and due date are what they would be had every review
+ * been made here. History is only appended to: an event earlier than the card's latest review
+ * is not replayed.
+ */
+@Injectable()
+export class HistoryImportService {
+  constructor(
+    private readonly practice: PracticeRepository,
+    private readonly accounts: AccountService,
+  ) {}
+
+  /** Inside the caller's transaction; the cards are created where missing and locked first. */
+  async replay(
+    { userId, cards }: { userId: string; cards: readonly ImportedCardHistory[] },
+    tx: Tx,
+  ): Promise<{ recorded: Array<{ key: string; reviewId: string }>; skipped: Array<{ key: string; reason: string }> }> {
+    const recorded: Array<{ key: string; reviewId: string }> = [];
+    const skipped: Array<{ key: string; reason: string }> = [];
+    const touched = cards.filter((card) => card.events.length > 0 || card.isSuspended);
+    if (touched.length === 0) return { recorded, skipped };
+    const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
+    const locked = new Map(
+      (await this.practice.lockCards({ userId, questionIds: touched.map((c) => c.questionId) }, tx)).map((row) => [
+        row.questionId,
+        row,
+      ]),
+    );
+    const memories: Array<{ cardId: string; memory: MemoryState; isLeech: boolean }> = [];
+    const reviews: Array<NewReview & { id: string }> = [];
+    for (const card of touched) {
+      const row = locked.get(card.questionId)!;
+      let memory = toMemory(row);
+      let isLeech = false;
+      let changed = false;
+      for (const event of card.events) {
+        if (memory.lastReviewAt && event.at < memory.lastReviewAt) {
+          skipped.push({
+            key: event.key,
+            reason: 'earlier than the card’s latest review here, and history is only appended to',
+          });
+          continue;
+        }
+        changed = true;
+        if (event.event === 'reset') {
+          memory = { ...newMemoryState(event.at), lastReviewAt: memory.lastReviewAt };
+          continue;
+        }
+        const next = nextReview({ cardId: row.cardId, memory, rating: event.event, reviewedAt: event.at, settings });
+        const id = randomUUID();
+        reviews.push({
+          id,
+          cardId: row.cardId,
+          userId,
+          questionId: card.questionId,
+          rubricRevisionId: card.rubricRevisionId,
+          answer: null,
+          criteriaMet: null,
+          score: null,
+          rating: RATING_NUMBER[event.event],
+          durationMs: event.durationMs,
+          reviewedAt: event.at,
+          stateBefore: toMemoryDto(memory),
+          stateAfter: toMemoryDto(next.memory),
+        });
+        recorded.push({ key: event.key, reviewId: id });
+        memory = next.memory;
+        isLeech ||= next.isLeech;
+      }
+      if (changed) memories.push({ cardId: row.cardId, memory, isLeech });
+    }
+    await this.practice.saveMemories(memories, tx);
+    await this.practice.insertIdentifiedReviews(reviews, tx);
+    await this.practice.suspendCards(
+      { userId, questionIds: touched.filter((c) => c.isSuspended).map((c) => c.questionId) },
+      tx,
+    );
+    return { recorded, skipped };
+  }
+}

@@ -254,13 +254,27 @@ export function planInterviewDay<T extends PlannedCard>({
   settings: SchedulingSettings;
   sweepDays?: number;
 }): InterviewDay<T> {
-  const daysLeft = dateDiffInDays(toStudyClock(now, settings), toStudyClock(interviewAt, settings));
   const due = cards.filter((card) => card.memory.dueAt < dayEnd);
-  const candidates = daysLeft <= sweepDays ? cards : due;
+  const candidates = isSweepDay({ now, interviewAt, settings, sweepDays }) ? cards : due;
   return {
     reviews: rankForInterview({ cards: candidates, now, interviewAt, settings }).slice(0, due.length),
     newCount: unseenCount,
   };
+}
+
+/** Whether today is one of the last `sweepDays` study days before the interview, when every started card competes. */
+export function isSweepDay({
+  now,
+  interviewAt,
+  settings,
+  sweepDays = SWEEP_DAYS,
+}: {
+  now: Date;
+  interviewAt: Date;
+  settings: SchedulingSettings;
+  sweepDays?: number;
+}): boolean {
+  return dateDiffInDays(toStudyClock(now, settings), toStudyClock(interviewAt, settings)) <= sweepDays;
 }
 
 const worth = ({ gain, cost }: ReviewValue): number => gain / cost;

@@ -123,6 +123,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My imports, newest first */
+        get: operations["ImportController_list"];
+        put?: never;
+        /** Upload an Anki package (.apkg) or a CSV of questions to import; a job imports it (poll GET /api/imports/{id}) */
+        post: operations["ImportController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s status, progress and, once done, what it did */
+        get: operations["ImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interviews": {
         parameters: {
             query?: never;
@@ -429,6 +464,26 @@ export interface paths {
          * @description New cards from my subscribed sets and my groups’ assignments come before the general bank’s. One scope at most (topic, setId or assignmentId) narrows the queue and its counts; with cram=true the scope’s questions come whatever their due dates.
          */
         get: operations["PracticeController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/retention-advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workload and recall for desired retention 0.70 to 0.97, simulated for my deck, with a recommended value
+         * @description Simulated over the next year with my FSRS weights, from my started cards’ memory and my unseen questions at my daily new limit. With dailyBudget (answers a day), the recommendation is the highest retention whose workload fits it; without, the one with the fewest answers a day per question recalled.
+         */
+        get: operations["PracticeController_retentionAdvice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1100,6 +1155,55 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        ImportCountsDto: {
+            /** @description Anki notes or CSV rows read */
+            notes: number;
+            questionsCreated: number;
+            /** @description questions an earlier import made, whose content changed */
+            questionsUpdated: number;
+            /** @description reviews added to the history */
+            reviews: number;
+            /** @description question sets made */
+            sets: number;
+        };
+        ImportCreatedDto: {
+            /** Format: uuid */
+            id: string;
+        };
+        ImportDto: {
+            /** @description bytes uploaded */
+            byteSize: number;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            error?: components["schemas"]["ImportErrorDto"];
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "apkg" | "csv";
+            /** Format: uuid */
+            id: string;
+            media: components["schemas"]["ImportMediaDto"];
+            progress: number;
+            skipped: components["schemas"]["SkippedDto"][];
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        ImportErrorDto: {
+            /** @description a code of the error catalogue, such as import.not-a-zip */
+            code: string;
+            message: string;
+        };
+        ImportMediaDto: {
+            /** @description images and sounds in the package (never imported) */
+            count: number;
+            names: string[];
+        };
+        ImportPageDto: {
+            items: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
+        };
         InterviewCriterionDto: {
             id: string;
             /** @enum {integer|null} */
@@ -1292,6 +1396,8 @@ export interface components {
             account: components["schemas"]["MeDto"];
             /** Format: date-time */
             exportedAt: string;
+            /** @description My imports: status, counts and what was skipped */
+            imports: components["schemas"]["ImportDto"][];
             /** @description Mock interviews in either role: answers, scores, notes, recommendation */
             interviews: components["schemas"]["InterviewDto"][];
             practice: components["schemas"]["PracticeExportDto"];
@@ -1340,7 +1446,7 @@ export interface components {
             /** @description Written by a user (private) rather than from the public bank */
             isAuthored: boolean;
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             modelAnswer: string;
             prompt: string;
             /**
@@ -1428,7 +1534,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "concept" | "design" | "behavioural" | "troubleshooting";
+            kind: "concept" | "design" | "behavioural" | "troubleshooting" | "card";
             prompt: string;
             slug: string | null;
             tags: string[];
@@ -1499,6 +1605,36 @@ export interface components {
             /** @description Not one of the most common passwords */
             password: string;
         };
+        RetentionAdviceDto: {
+            /** @description The desired retention now in use */
+            current: number;
+            /** @description Desired retention 0.70 to 0.97, in steps of 0.01 */
+            options: components["schemas"]["RetentionOptionDto"][];
+            /** @description The advised desired retention */
+            recommended: number;
+            /**
+             * @description Which rule chose it: the highest retention within the daily budget, or the least work per question recalled
+             * @enum {string}
+             */
+            rule: "fits-budget" | "least-work-per-recall";
+            startedCount: number;
+            unseenCount: number;
+            /**
+             * @description Whose FSRS weights the simulation used
+             * @enum {string}
+             */
+            weightsSource: "default" | "fitted";
+        };
+        RetentionOptionDto: {
+            /** @description Expected answers a day over the next year: first sights, steps and reviews */
+            answersPerDay: number;
+            /** @description answersPerDay / recalled: the daily work each recalled question costs */
+            answersPerRecalled: number;
+            /** @example 0.9 */
+            desiredRetention: number;
+            /** @description Expected number of questions recalled on an average day of the next year */
+            recalled: number;
+        };
         ReviewDto: {
             answer: string | null;
             criteriaMet: string[] | null;
@@ -1561,6 +1697,10 @@ export interface components {
             token: string;
             /** @description Path of the shared set */
             url: string;
+        };
+        SkippedDto: {
+            reason: string;
+            what: string;
         };
         StudyGroupDto: {
             assignments: components["schemas"]["AssignmentDto"][];
@@ -1938,6 +2078,179 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPageDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description CSV: the header of the answer column (default answer). */
+                    answerColumn?: string;
+                    /**
+                     * @description CSV: the field delimiter (default ,).
+                     * @enum {string}
+                     */
+                    delimiter?: "," | ";" | "tab";
+                    /** @description CSV: the header of the difficulty column (default difficulty, optional). */
+                    difficultyColumn?: string;
+                    /**
+                     * Format: binary
+                     * @description An Anki package (.apkg) or a CSV file.
+                     */
+                    file: string;
+                    /** @description CSV: the header of the prompt column (default prompt). */
+                    promptColumn?: string;
+                    /** @description CSV: the title of the new set (default: the file name). */
+                    setTitle?: string;
+                    /** @description CSV: the header of the tags column (default tags, optional). */
+                    tagsColumn?: string;
+                    /** @description Slug of the topic for questions that name none (default: imported). */
+                    topic?: string;
+                    /** @description CSV: the header of the topic column (default topic, optional). */
+                    topicColumn?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCreatedDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -2986,6 +3299,45 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PracticeController_retentionAdvice: {
+        parameters: {
+            query?: {
+                dailyBudget?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionAdviceDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

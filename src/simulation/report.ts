@@ -1,6 +1,7 @@
 import { INITIAL_STABILITY_LOG_SPREAD, PARAMS_STDDEV } from './learner.js';
-import type { CellSummary, Estimate, Verdict } from './evaluate.js';
-import { EFFORT_TOLERANCE, REQUIRED_MARGIN, scenarioKey } from './evaluate.js';
+import type { CellResult, CellSummary, DailyLoad, Estimate, Verdict } from './evaluate.js';
+import { EFFORT_TOLERANCE, estimate, REQUIRED_MARGIN, scenarioKey, summarise, verdict } from './evaluate.js';
+import { ABLATIONS, PLAIN_POLICY_IDS, PLAN_POLICY_ID, POLICIES } from './policies.js';
 import type { RetentionAdvice } from './retention-advice.js';
 import type { Scenario } from './simulate.js';
 
@@ -72,6 +73,93 @@ const ci = (e: Estimate): string => `${pct(e.mean)} (${pct(e.low)}–${pct(e.hig
 const pp = (e: Estimate): string => `${e.mean >= 0 ? '+' : ''}${pct(e.mean)} pp (${pct(e.low)} to ${pct(e.high)})`;
 const n0 = (v: number): string => v.toFixed(0);
 const scenarioText = (s: Scenario): string => `${s.deckSize} q, ${s.daysToInterview} d, ${s.dailyBudget}/d`;
+
+/**
+ * The report's figures from the simulation's raw results: every cell of the main run, the
+ * variants and the sensitivity check (told apart by policy and truth), and the two sides of
+ * the load-balancing experiment. Timings are the caller's to fill in.
+ */
+export function assembleReport({
+  scenarios,
+  cells,
+  withoutLoad,
+  withLoad,
+  meta,
+  loadBalance,
+  advice,
+}: {
+  scenarios: Scenario[];
+  cells: readonly CellResult[];
+  withoutLoad: readonly DailyLoad[];
+  withLoad: readonly DailyLoad[];
+  meta: Pick<ReportData, 'learners' | 'ablationLearners' | 'sensitivityLearners' | 'seed' | 'workers' | 'nodeVersion'>;
+  loadBalance: Pick<ReportData['loadBalance'], 'learners' | 'deckSize' | 'days' | 'fromDay'>;
+  advice: ReportData['advice'];
+}): ReportData {
+  const main = cells.filter((c) => c.truth === 'drawn' && POLICIES.some((p) => p.id === c.policyId));
+  const ablationCells = cells.filter((c) => ABLATIONS.some((p) => p.id === c.policyId));
+  const sensitivityCells = cells.filter((c) => c.truth === 'default');
+
+  const ablations: AblationRow[] = scenarios.flatMap((scenario) => {
+    const plan = main.find((c) => c.policyId === PLAN_POLICY_ID && scenarioKey(c.scenario) === scenarioKey(scenario))!;
+    return ABLATIONS.map((variant) => {
+      const cell = ablationCells.find(
+        (c) => c.policyId === variant.id && scenarioKey(c.scenario) === scenarioKey(scenario),
+      )!;
+      const summary = summarise(cell);
+      return {
+        scenario,
+        policyId: variant.id,
+        label: variant.label,
+        recallOnDay: summary.recallOnDay,
+        answersBefore: summary.answersBefore,
+        versusPlan: estimate(cell.learners.map((l, i) => l.recallOnDay - plan.learners[i].recallOnDay)),
+      };
+    });
+  });
+
+  const side = (loads: readonly DailyLoad[]): LoadSide => ({
+    dailySd: estimate(loads.map((l) => l.dailySd)),
+    dailyMean: estimate(loads.map((l) => l.dailyMean)).mean,
+    recallAtEnd: estimate(loads.map((l) => l.recallAtEnd)),
+    answersTotal: estimate(loads.map((l) => l.answersTotal)).mean,
+  });
+
+  return {
+    ...meta,
+    durationS: 0,
+    cpuS: 0,
+    scenarios,
+    policies: POLICIES.map((p) => ({ id: p.id, label: p.label })),
+    summaries: main.map(summarise),
+    verdicts: scenarios.map((scenario) => verdict(main, scenario)),
+    ablations,
+    sensitivity: scenarios.map((scenario) => {
+      const inScenario = sensitivityCells.filter((c) => scenarioKey(c.scenario) === scenarioKey(scenario));
+      const plain = inScenario
+        .filter((c) => PLAIN_POLICY_IDS.includes(c.policyId))
+        .map((c) => ({ cell: c, summary: summarise(c) }))
+        .reduce((a, b) => (b.summary.recallOnDay.mean > a.summary.recallOnDay.mean ? b : a));
+      const plan = inScenario.find((c) => c.policyId === PLAN_POLICY_ID)!;
+      return {
+        scenario,
+        bestPlainId: plain.cell.policyId,
+        bestPlainRecall: plain.summary.recallOnDay.mean,
+        planRecall: summarise(plan).recallOnDay.mean,
+        margin: estimate(plan.learners.map((l, i) => l.recallOnDay - plain.cell.learners[i].recallOnDay)),
+        planAnswers: summarise(plan).answersBefore,
+        bestPlainAnswers: plain.summary.answersBefore,
+      };
+    }),
+    loadBalance: {
+      ...loadBalance,
+      without: side(withoutLoad),
+      with: side(withLoad),
+      sdChange: estimate(withLoad.map((l, i) => l.dailySd / withoutLoad[i].dailySd - 1)),
+    },
+    advice,
+  };
+}
 
 /** The committed summary: method, tables, chart, verdicts, what was tried, load balancing and retention advice. */
 export function renderReport(data: ReportData): string {

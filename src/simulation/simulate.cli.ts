@@ -6,10 +6,7 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { recallChart, type ChartSeries } from './chart.js';
 import {
   allScenarios,
-  estimate,
   scenarioKey,
-  summarise,
-  verdict,
   DAILY_BUDGETS,
   DAYS_TO_INTERVIEW,
   DECK_SIZES,
@@ -19,7 +16,7 @@ import {
   type Job,
 } from './evaluate.js';
 import { ABLATIONS, plainFsrs, PLAIN_POLICY_IDS, POLICIES, PLAN_POLICY_ID } from './policies.js';
-import { renderConsoleTable, renderReport, type AblationRow, type LoadSide, type ReportData } from './report.js';
+import { assembleReport, renderConsoleTable, renderReport, type ReportData } from './report.js';
 import { adviseRetention } from './retention-advice.js';
 import { dayStartMs, DEFAULT_OPTIONS, learnerFor, simulateLearner, type Scenario } from './simulate.js';
 
@@ -109,77 +106,20 @@ async function simulateAll(): Promise<ReportData> {
   const results = await runJobs([...loadJobs, ...cellJobs], workers);
   const [withoutLoad, withLoad] = results.slice(0, 2) as DailyLoad[][];
   const cells = results.slice(2) as CellResult[];
-  const main = cells.filter((c) => c.truth === 'drawn' && POLICIES.some((p) => p.id === c.policyId));
-  const ablationCells = cells.filter((c) => ABLATIONS.some((p) => p.id === c.policyId));
-  const sensitivityCells = cells.filter((c) => c.truth === 'default');
-
-  const ablations: AblationRow[] = scenarios.flatMap((scenario) => {
-    const plan = main.find((c) => c.policyId === PLAN_POLICY_ID && scenarioKey(c.scenario) === scenarioKey(scenario))!;
-    return ABLATIONS.map((variant) => {
-      const cell = ablationCells.find(
-        (c) => c.policyId === variant.id && scenarioKey(c.scenario) === scenarioKey(scenario),
-      )!;
-      const summary = summarise(cell);
-      return {
-        scenario,
-        policyId: variant.id,
-        label: variant.label,
-        recallOnDay: summary.recallOnDay,
-        answersBefore: summary.answersBefore,
-        versusPlan: estimate(cell.learners.map((l, i) => l.recallOnDay - plan.learners[i].recallOnDay)),
-      };
-    });
-  });
-
-  const side = (loads: DailyLoad[]): LoadSide => ({
-    dailySd: estimate(loads.map((l) => l.dailySd)),
-    dailyMean: estimate(loads.map((l) => l.dailyMean)).mean,
-    recallAtEnd: estimate(loads.map((l) => l.recallAtEnd)),
-    answersTotal: estimate(loads.map((l) => l.answersTotal)).mean,
-  });
-
-  const data: ReportData = {
-    learners,
-    ablationLearners,
-    seed,
-    workers,
-    durationS: 0,
-    cpuS: 0,
-    nodeVersion: process.versions.node,
+  const data = assembleReport({
     scenarios,
-    policies: POLICIES.map((p) => ({ id: p.id, label: p.label })),
-    summaries: main.map(summarise),
-    verdicts: scenarios.map((scenario) => verdict(main, scenario)),
-    ablations,
-    sensitivityLearners,
-    sensitivity: scenarios.map((scenario) => {
-      const inScenario = sensitivityCells.filter((c) => scenarioKey(c.scenario) === scenarioKey(scenario));
-      const plain = inScenario
-        .filter((c) => PLAIN_POLICY_IDS.includes(c.policyId))
-        .map((c) => ({ cell: c, summary: summarise(c) }))
-        .reduce((a, b) => (b.summary.recallOnDay.mean > a.summary.recallOnDay.mean ? b : a));
-      const plan = inScenario.find((c) => c.policyId === PLAN_POLICY_ID)!;
-      return {
-        scenario,
-        bestPlainId: plain.cell.policyId,
-        bestPlainRecall: plain.summary.recallOnDay.mean,
-        planRecall: summarise(plan).recallOnDay.mean,
-        margin: estimate(plan.learners.map((l, i) => l.recallOnDay - plain.cell.learners[i].recallOnDay)),
-        planAnswers: summarise(plan).answersBefore,
-        bestPlainAnswers: plain.summary.answersBefore,
-      };
-    }),
+    cells,
+    withoutLoad,
+    withLoad,
+    meta: { learners, ablationLearners, sensitivityLearners, seed, workers, nodeVersion: process.versions.node },
     loadBalance: {
       learners: loadLearners,
       deckSize: LOAD_BALANCE.scenario.deckSize,
       days: LOAD_BALANCE.days,
       fromDay: LOAD_BALANCE.fromDay,
-      without: side(withoutLoad),
-      with: side(withLoad),
-      sdChange: estimate(withLoad.map((l, i) => l.dailySd / withoutLoad[i].dailySd - 1)),
     },
     advice: retentionAdvice(seed),
-  };
+  });
   data.durationS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuAtStart);
   data.cpuS = (cpu.user + cpu.system) / 1e6;

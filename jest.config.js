@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 const PURE_RULES = [
   'src/practice/next-review.js',
   'src/practice/interview-plan.js',
+  'src/practice/parameter-fit.js',
   'src/practice/score-answer.js',
   'src/practice/user-day.js',
   'src/practice/review-undo.js',

@@ -5,6 +5,7 @@ import { QuestionSetsAndInterviews1795254090531 } from './1795254090531-Question
 import { StudyGroups1795254885117 } from './1795254885117-StudyGroups.js';
 import { PracticeUndoAndCram1796076150779 } from './1796076150779-PracticeUndoAndCram.js';
 import { ImportsAndCards1796077226987 } from './1796077226987-ImportsAndCards.js';
+import { ParameterFits1796086207876 } from './1796086207876-ParameterFits.js';
 
 /**
  * Every migration, in order, listed rather than globbed (see src/database/entities.ts for
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   StudyGroups1795254885117,
   PracticeUndoAndCram1796076150779,
   ImportsAndCards1796077226987,
+  ParameterFits1796086207876,
 ];

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { format, resolveConfig } from 'prettier';
 import { recallChart, type ChartSeries } from './chart.js';
 import {
   allScenarios,
@@ -57,9 +58,12 @@ async function main(): Promise<void> {
   console.log(renderConsoleTable(data));
   if (args['no-write']) return;
   mkdirSync(docs, { recursive: true });
-  writeFileSync(join(docs, 'simulation.md'), renderReport(data));
+  const reportPath = join(docs, 'simulation.md');
+  // Formatted as the repository's Prettier check expects, so a fresh run leaves nothing to fix.
+  const markdown = await format(renderReport(data), { ...(await resolveConfig(reportPath)), filepath: reportPath });
+  writeFileSync(reportPath, markdown);
   writeFileSync(join(docs, 'simulation-recall.svg'), chart(data));
-  console.log(`wrote ${join(docs, 'simulation.md')} and simulation-recall.svg`);
+  console.log(`wrote ${reportPath} and simulation-recall.svg`);
 }
 
 async function simulateAll(): Promise<ReportData> {

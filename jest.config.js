@@ -32,6 +32,14 @@ const PURE_RULES = [
   'src/question-bank/analysis-report.js',
   'src/question-bank/bank-report.js',
   'src/common/cursor.js',
+  'src/simulation/random.js',
+  'src/simulation/learner.js',
+  'src/simulation/simulate.js',
+  'src/simulation/policies.js',
+  'src/simulation/evaluate.js',
+  'src/simulation/retention-advice.js',
+  'src/simulation/chart.js',
+  'src/simulation/report.js',
 ];
 
 /**

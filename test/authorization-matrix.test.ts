@@ -57,6 +57,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/practice/cards/{questionId}/preview': SET_READERS,
   'PATCH /api/practice/cards/{questionId}': SET_READERS,
   'GET /api/practice/forecast': SELF,
+  'GET /api/practice/retention-advice': SELF,
   'GET /api/practice/deck': SELF,
   'PUT /api/practice/deck': SELF,
   'GET /api/question-sets': SELF,

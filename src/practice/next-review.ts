@@ -1,10 +1,12 @@
 import {
   type Card as FsrsCard,
   computeDecayFactor,
+  type FSRS,
   fsrs,
   forgetting_curve,
   FSRS6_DEFAULT_DECAY,
   GenSeedStrategyWithCardId,
+  get_fuzz_range,
   type Grade,
   type State,
   StrategyMode,
@@ -55,12 +57,73 @@ export function newMemoryState(at: Date): MemoryState {
 }
 
 /**
+ * Building a ts-fsrs scheduler validates and clips its parameters (~10 µs); only the desired
+ * retention varies between users, and the values it can take are few, so one is kept per value.
+ * The scheduler's only mutable state (the fuzz seed) is set and used within one synchronous `next`.
+ */
+const schedulers = new Map<number, FSRS>();
+function schedulerFor(desiredRetention: number): FSRS {
+  let scheduler = schedulers.get(desiredRetention);
+  if (!scheduler) {
+    scheduler = fsrs({
+      request_retention: desiredRetention,
+      maximum_interval: MAXIMUM_INTERVAL_DAYS,
+      enable_fuzz: true,
+      enable_short_term: true,
+      learning_steps: [...LEARNING_STEPS],
+      relearning_steps: [...RELEARNING_STEPS],
+    }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('card_id'));
+    schedulers.set(desiredRetention, scheduler);
+  }
+  return scheduler;
+}
+
+/**
+ * Load balancing (after Anki 24.11): among the days ts-fsrs's fuzz could have picked, the one
+ * with the fewest reviews already due; among days equally loaded, the one nearest the seeded
+ * fuzz's own pick, so that with no load information the result is exactly the fuzzed interval
+ * and a replay stays reproducible.
+ */
+export function balancedIntervalDays({
+  fuzzedDays,
+  minDays,
+  maxDays,
+  dueCount,
+}: {
+  /** The interval ts-fsrs's seeded fuzz chose. */
+  fuzzedDays: number;
+  /** ts-fsrs's fuzz range for the unfuzzed interval (`get_fuzz_range`). */
+  minDays: number;
+  maxDays: number;
+  /** Reviews already due that many days after the review day. */
+  dueCount: (days: number) => number;
+}): number {
+  if (fuzzedDays < minDays || fuzzedDays > maxDays) return fuzzedDays;
+  let best = fuzzedDays;
+  let bestCount = dueCount(fuzzedDays);
+  for (let distance = 1; distance <= maxDays - minDays; distance++) {
+    for (const days of [fuzzedDays - distance, fuzzedDays + distance]) {
+      if (days < minDays || days > maxDays) continue;
+      const count = dueCount(days);
+      if (count < bestCount) {
+        best = days;
+        bestCount = count;
+      }
+    }
+  }
+  return best;
+}
+
+/**
  * The memory state after a review, by FSRS-6 (ts-fsrs, default parameters) with the user's
  * desired retention, learning steps, a maximum interval and fuzz seeded from the card id
  * and its repetition count (so a replay reproduces the same due dates).
  *
  * FSRS counts days between UTC dates; it is fed instants on the user's study clock (their
  * day start moved onto UTC midnight) so that "a day" is the user's own day.
+ *
+ * With `dueCountOn` (reviews already due on a study date, `YYYY-MM-DD`), a review interval is
+ * load-balanced within the fuzz range (`balancedIntervalDays`).
  *
  * With an interview date ahead, no due date lands after the start of that day; the next
  * review after it is scheduled normally.
@@ -71,21 +134,16 @@ export function nextReview({
   rating,
   reviewedAt,
   settings,
+  dueCountOn,
 }: {
   cardId: string;
   memory: MemoryState;
   rating: RatingName;
   reviewedAt: Date;
   settings: SchedulingSettings;
+  dueCountOn?: (studyDate: string) => number;
 }): { memory: MemoryState; isLeech: boolean } {
-  const scheduler = fsrs({
-    request_retention: settings.desiredRetention,
-    maximum_interval: MAXIMUM_INTERVAL_DAYS,
-    enable_fuzz: true,
-    enable_short_term: true,
-    learning_steps: [...LEARNING_STEPS],
-    relearning_steps: [...RELEARNING_STEPS],
-  }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('card_id'));
+  const scheduler = schedulerFor(settings.desiredRetention);
 
   const input: FsrsCard & { card_id: string } = {
     card_id: cardId,
@@ -100,8 +158,10 @@ export function nextReview({
     state: STATE_NUMBER[memory.state] as State,
     last_review: memory.lastReviewAt ? toStudyClock(memory.lastReviewAt, settings) : undefined,
   };
-  const { card } = scheduler.next(input, toStudyClock(reviewedAt, settings), RATING_NUMBER[rating] as Grade);
+  const reviewedOnClock = toStudyClock(reviewedAt, settings);
+  const { card } = scheduler.next(input, reviewedOnClock, RATING_NUMBER[rating] as Grade);
 
+  if (dueCountOn && card.state === STATE_NUMBER.review) balance(card, reviewedOnClock, scheduler, dueCountOn);
   let dueAt = fromStudyClock(card.due, settings);
   let scheduledDays = card.scheduled_days;
   if (settings.interviewDate) {
@@ -148,4 +208,29 @@ export function retrievability({
   if (!lastReviewAt || stability <= 0) return 0;
   const elapsedDays = Math.max(0, (at.getTime() - lastReviewAt.getTime()) / DAY_MS);
   return forgetting_curve(FSRS6_DEFAULT_DECAY, elapsedDays, stability);
+}
+
+/** Moves a review card's due date to the least loaded day of its fuzz range (same time of day). */
+function balance(
+  card: FsrsCard,
+  reviewedOnClock: Date,
+  scheduler: FSRS,
+  dueCountOn: (studyDate: string) => number,
+): void {
+  const unfuzzed = Math.min(
+    Math.max(1, Math.round(card.stability * scheduler.interval_modifier)),
+    MAXIMUM_INTERVAL_DAYS,
+  );
+  // ts-fsrs fuzzes only intervals of 2.5 days and more; shorter ones have no range to use.
+  if (unfuzzed < 2.5) return;
+  const { min_ivl, max_ivl } = get_fuzz_range(unfuzzed, card.elapsed_days, MAXIMUM_INTERVAL_DAYS);
+  const days = balancedIntervalDays({
+    fuzzedDays: card.scheduled_days,
+    minDays: min_ivl,
+    maxDays: max_ivl,
+    // On the study clock, a date is the user's study date.
+    dueCount: (offset) => dueCountOn(new Date(reviewedOnClock.getTime() + offset * DAY_MS).toISOString().slice(0, 10)),
+  });
+  card.due = new Date(card.due.getTime() + (days - card.scheduled_days) * DAY_MS);
+  card.scheduled_days = days;
 }

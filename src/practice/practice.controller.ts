@@ -21,6 +21,8 @@ import {
   QueueDto,
   QueueQueryDto,
   RecordCramResponseDto,
+  RetentionAdviceDto,
+  RetentionAdviceQueryDto,
   RecordReviewDto,
   RecordReviewResponseDto,
   UndoReviewResponseDto,
@@ -135,6 +137,21 @@ export class PracticeController {
     @Query({ schema: ForecastQueryDto }) query: ForecastQueryDto,
   ): Promise<ForecastDto> {
     return this.practice.forecast(caller.userId, query.days ?? 30);
+  }
+
+  @Get('retention-advice')
+  @ApiOperation({
+    summary: 'Workload and recall for desired retention 0.70 to 0.97, simulated for my deck, with a recommended value',
+    description:
+      'Simulated over the next year with my FSRS weights, from my started cards’ memory and my unseen questions at my daily new limit. With dailyBudget (answers a day), the recommendation is the highest retention whose workload fits it; without, the one with the fewest answers a day per question recalled.',
+  })
+  @ApiOkResponse({ type: RetentionAdviceDto })
+  @ApiProblemResponses(400, 401)
+  retentionAdvice(
+    @CurrentUser() caller: Caller,
+    @Query({ schema: RetentionAdviceQueryDto }) query: RetentionAdviceQueryDto,
+  ): Promise<RetentionAdviceDto> {
+    return this.practice.retentionAdvice(caller.userId, query.dailyBudget);
   }
 
   @Get('deck')

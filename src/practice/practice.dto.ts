@@ -46,6 +46,13 @@ export type QueueQueryDto = z.infer<typeof QueueQueryDto>;
 export const ForecastQueryDto = queryObject({ days: queryInt(1, 365, 30) });
 export type ForecastQueryDto = z.infer<typeof ForecastQueryDto>;
 
+/**
+ * `dailyBudget`: answers a day the candidate means to give; the advice is then the highest
+ * retention whose workload fits it (else the retention with the least work per question recalled).
+ */
+export const RetentionAdviceQueryDto = queryObject({ dailyBudget: queryInt(1, 1000) });
+export type RetentionAdviceQueryDto = z.infer<typeof RetentionAdviceQueryDto>;
+
 export class RecordReviewDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -287,6 +294,33 @@ export class ForecastDto {
   })
   days: ForecastDayDto[];
   @ApiProperty({ type: InterviewForecastDto, nullable: true }) interview: InterviewForecastDto | null;
+}
+
+export class RetentionOptionDto {
+  @ApiProperty({ example: 0.9 }) desiredRetention: number;
+  @ApiProperty({ description: 'Expected answers a day over the next year: first sights, steps and reviews' })
+  answersPerDay: number;
+  @ApiProperty({ description: 'Expected number of questions recalled on an average day of the next year' })
+  recalled: number;
+  @ApiProperty({ description: 'answersPerDay / recalled: the daily work each recalled question costs' })
+  answersPerRecalled: number;
+}
+
+export class RetentionAdviceDto {
+  @ApiProperty({ description: 'The desired retention now in use' }) current: number;
+  @ApiProperty({ description: 'The advised desired retention' }) recommended: number;
+  @ApiProperty({
+    enum: ['fits-budget', 'least-work-per-recall'],
+    description:
+      'Which rule chose it: the highest retention within the daily budget, or the least work per question recalled',
+  })
+  rule: 'fits-budget' | 'least-work-per-recall';
+  @ApiProperty({ enum: ['default', 'fitted'], description: 'Whose FSRS weights the simulation used' })
+  weightsSource: 'default' | 'fitted';
+  @ApiProperty() startedCount: number;
+  @ApiProperty() unseenCount: number;
+  @ApiProperty({ type: [RetentionOptionDto], description: 'Desired retention 0.70 to 0.97, in steps of 0.01' })
+  options: RetentionOptionDto[];
 }
 
 export function toMemoryDto(memory: MemoryState): MemoryStateDto {

@@ -515,6 +515,14 @@ export const DUE_BETWEEN = statement(
   columnsOf<{ dueAt: Date }>()('dueAt'),
 );
 
+/** Due dates of the user's other started cards in a window, for load balancing a new due date. */
+export const DUE_IN_WINDOW = statement(
+  `SELECT due_at AS "dueAt" FROM cards
+    WHERE user_id = $1 AND id <> $2 AND NOT is_suspended AND state <> ${STATE_NUMBER.new}
+      AND due_at >= $3 AND due_at < $4`,
+  columnsOf<{ dueAt: Date }>()('dueAt'),
+);
+
 export interface StartedCardRow {
   topic: string;
   stability: number;
@@ -526,6 +534,18 @@ export const STARTED_CARDS_WITH_TOPICS = statement(
      FROM cards c JOIN questions q ON q.id = c.question_id JOIN topics t ON t.id = q.topic_id
     WHERE c.user_id = $1 AND c.state <> ${STATE_NUMBER.new} AND q.retired_at IS NULL`,
   columnsOf<StartedCardRow>()('topic', 'stability', 'lastReviewAt'),
+);
+
+/** Memory of the user's started cards still in play (not suspended, question live), for the retention advice. */
+export const STARTED_MEMORY = statement(
+  `SELECT c.stability, c.difficulty, c.last_review_at AS "lastReviewAt"
+     FROM cards c JOIN questions q ON q.id = c.question_id
+    WHERE c.user_id = $1 AND c.state <> ${STATE_NUMBER.new} AND NOT c.is_suspended AND q.retired_at IS NULL`,
+  columnsOf<{ stability: number; difficulty: number; lastReviewAt: Date | null }>()(
+    'stability',
+    'difficulty',
+    'lastReviewAt',
+  ),
 );
 
 export const DECK_SIZE_BY_TOPIC = statement(

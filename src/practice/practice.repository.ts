@@ -202,6 +202,18 @@ export class PracticeRepository {
     return this.sql.rows(q.DUE_BETWEEN, [userId, until]);
   }
 
+  /** Due dates of the user's started cards other than `cardId` in [from, until). */
+  dueInWindow(
+    { userId, cardId, from, until }: { userId: string; cardId: string; from: Date; until: Date },
+    tx?: Tx,
+  ): Promise<Array<{ dueAt: Date }>> {
+    return this.sql.rows(q.DUE_IN_WINDOW, [userId, cardId, from, until], tx);
+  }
+
+  startedMemory(userId: string) {
+    return this.sql.rows(q.STARTED_MEMORY, [userId]);
+  }
+
   startedCardsWithTopics(userId: string) {
     return this.sql.rows(q.STARTED_CARDS_WITH_TOPICS, [userId]);
   }

@@ -8,7 +8,7 @@ import { QuestionService } from '../questions/question.service.js';
 import { RubricService } from '../rubrics/rubric.service.js';
 import { hintWithheldReason } from './answer-hint.js';
 import { RATINGS, ratingOf, stateOf } from './card-vocabulary.js';
-import { meanRecall, rankForInterview } from './interview-plan.js';
+import { isSweepDay, meanRecall, planInterviewDay } from './interview-plan.js';
 import { newMemoryState, nextReview } from './next-review.js';
 import {
   toCardDto,
@@ -25,6 +25,7 @@ import {
   type NextDueDto,
   type QueueDto,
   type QueueQueryDto,
+  type RetentionAdviceDto,
   type UpdateCardDto,
 } from './practice.dto.js';
 import { practiceError } from './practice.errors.js';
@@ -32,10 +33,13 @@ import { toMemory, type CardRow, type QueueRow, type QueueScope } from './practi
 import { PracticeRepository } from './practice.repository.js';
 import { scopeRequestOf, type ScopeRequest } from './queue-scope.js';
 import { practiceSettingsOf, upcomingInterview } from './scheduling-settings.js';
+import { adviseRetention } from '../simulation/retention-advice.js';
 import { studyDate, studyDayBounds, studyDaysAhead } from './user-day.js';
 
 /** Enough due cards to rank for an interview; beyond this, the most overdue come first anyway. */
 const INTERVIEW_RANKING_POOL = 500;
+/** A due-by bound no card reaches: in the interview's last week every started card is a candidate. */
+const NO_END = new Date('9999-12-31T00:00:00Z');
 
 /** The practice loop's reads and card settings: the queue, cards, the forecast, the deck. */
 @Injectable()
@@ -74,7 +78,10 @@ export class PracticeService {
     const interviewAt = upcomingInterview(settings, now);
 
     const counts = await this.practice.queueCounts({ userId, now, dayStart, dayEnd, scope });
-    const newAllowed = Math.max(0, Math.min(settings.dailyNewLimit - counts.introducedToday, counts.newAvailable));
+    // Before an interview, the plan offers every unseen question (no daily new limit): see planInterviewDay.
+    const newAllowed = interviewAt
+      ? counts.newAvailable
+      : Math.max(0, Math.min(settings.dailyNewLimit - counts.introducedToday, counts.newAvailable));
     const queueCounts = { due: counts.due, new: newAllowed, learning: counts.learning };
     if (cram === 'true') {
       const started = await this.practice.cramCards({ userId, now, limit, scope });
@@ -89,20 +96,45 @@ export class PracticeService {
     }
 
     const learning = await this.practice.dueLearning({ userId, now, limit, scope });
-    let reviews: QueueRow[] = [];
-    if (learning.length < limit) {
-      if (interviewAt) {
-        const pool = await this.practice.dueReview({ userId, now, dayEnd, limit: INTERVIEW_RANKING_POOL, scope });
-        reviews = rankForInterview({
-          cards: pool.map((row) => ({ ...row, memory: toMemory(row) })),
+    if (interviewAt) {
+      // Learning steps, then new questions, then the plan's reviews (planInterviewDay, unchanged).
+      const newRoom = Math.min(newAllowed, limit - learning.length);
+      const fresh = newRoom > 0 ? await this.practice.newCandidates({ userId, now, limit: newRoom, scope }) : [];
+      let reviews: QueueRow[] = [];
+      const room = limit - learning.length - fresh.length;
+      if (room > 0) {
+        const isSweep = isSweepDay({ now, interviewAt, settings });
+        // In the sweep every started card competes, lowest recall first; the pool bounds the ranking's work.
+        const pool = await this.practice.dueReview({
+          userId,
           now,
+          dayEnd: isSweep ? NO_END : dayEnd,
+          limit: INTERVIEW_RANKING_POOL,
+          scope,
+        });
+        const plan = planInterviewDay({
+          cards: pool.map((row) => ({ ...row, memory: toMemory(row) })),
+          unseenCount: counts.newAvailable,
+          now,
+          dayEnd,
           interviewAt,
           settings,
-        }).slice(0, limit - learning.length);
-      } else {
-        reviews = await this.practice.dueReview({ userId, now, dayEnd, limit: limit - learning.length, scope });
+        });
+        reviews = plan.reviews.slice(0, room);
       }
+      return {
+        items: [
+          ...learning.map(toStartedItem),
+          ...fresh.map((row) => toNewQueueItemDto(row, now)),
+          ...reviews.map(toStartedItem),
+        ],
+        counts: queueCounts,
+      };
     }
+    const reviews =
+      learning.length < limit
+        ? await this.practice.dueReview({ userId, now, dayEnd, limit: limit - learning.length, scope })
+        : [];
     const room = Math.min(newAllowed, limit - learning.length - reviews.length);
     const fresh = room > 0 ? await this.practice.newCandidates({ userId, now, limit: room, scope }) : [];
     return {
@@ -211,6 +243,40 @@ export class PracticeService {
     });
     const card = await this.findCard(userId, questionId);
     return toCardDto({ ...card, ...toMemory(card) });
+  }
+
+  /**
+   * Simulated workload and recall at each desired retention for the user's deck (started
+   * cards' memory, unseen questions at the daily new limit), with a recommendation.
+   */
+  async retentionAdvice(
+    userId: string,
+    dailyBudget: number | undefined,
+    now = new Date(),
+  ): Promise<RetentionAdviceDto> {
+    const [account, started, deck] = await Promise.all([
+      this.accounts.get(userId),
+      this.practice.startedMemory(userId),
+      this.practice.deckSizeByTopic(userId),
+    ]);
+    const settings = practiceSettingsOf(account);
+    const unseenCount = Math.max(0, deck.reduce((sum, t) => sum + t.count, 0) - started.length);
+    const advice = adviseRetention({
+      cards: started,
+      unseenCount,
+      dailyNewLimit: settings.dailyNewLimit,
+      now,
+      dailyBudget,
+    });
+    return {
+      current: settings.desiredRetention,
+      recommended: advice.recommended,
+      rule: advice.rule,
+      weightsSource: 'default',
+      startedCount: started.length,
+      unseenCount,
+      options: advice.options,
+    };
   }
 
   /** Reviews due per study day ahead, and with an interview date, the predicted recall on the day. */

@@ -23,9 +23,13 @@ import { PracticeRepository } from './practice.repository.js';
 import { restoredCard, undoRefusal, type UndoRefusal } from './review-undo.js';
 import { ratingForScore, rubricScore } from './score-answer.js';
 import { practiceSettingsOf, type PracticeSettings } from './scheduling-settings.js';
+import { studyDate } from './user-day.js';
 
 /** Client clocks run a little fast; anything later than this is "in the future". */
 const CLOCK_SKEW_MS = 5_000;
+const DAY_MS = 86_400_000;
+/** ts-fsrs fuzzes intervals from 2.5 days; a shorter one has no range to balance within. */
+const BALANCED_FROM_DAYS = 3;
 
 /** A review graded elsewhere (an interviewer's scorecard), to record on the candidate's card. */
 export interface GradedReview {
@@ -88,18 +92,21 @@ export class ReviewService {
         const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
         const card = await this.practice.lockCard({ userId, questionId: question.id }, tx);
         const reviewedAt = reviewTime(body.reviewedAt, now, card);
-        const { before, after, isLeech, review } = reviewOf({
-          userId,
-          card,
-          rubricRevisionId: question.rubricRevisionId,
-          answer: body.answer ?? null,
-          criteriaMet,
-          score,
-          rating,
-          durationMs: body.durationMs ?? null,
-          reviewedAt,
-          settings,
-        });
+        const { before, after, isLeech, review } = await this.balancedReviewOf(
+          {
+            userId,
+            card,
+            rubricRevisionId: question.rubricRevisionId,
+            answer: body.answer ?? null,
+            criteriaMet,
+            score,
+            rating,
+            durationMs: body.durationMs ?? null,
+            reviewedAt,
+            settings,
+          },
+          tx,
+        );
         await this.practice.saveMemory({ cardId: card.cardId, memory: after, isLeech }, tx);
         const inserted = await this.practice.insertReview(review, tx);
         return {
@@ -129,6 +136,33 @@ export class ReviewService {
         };
       }),
     );
+  }
+
+  /**
+   * The review as `reviewOf` computes it, its interval load-balanced (Anki's load balancer):
+   * within the fuzz range, the study day with the fewest of the user's other cards due. The
+   * unbalanced interval says which days to count, so only that window is read.
+   */
+  private async balancedReviewOf(input: ReviewInput, tx: Tx): Promise<ReviewOutcome> {
+    const plain = reviewOf(input);
+    const days = plain.after.scheduledDays;
+    if (plain.after.state !== 'review' || days < BALANCED_FROM_DAYS) return plain;
+    const at = input.reviewedAt.getTime();
+    const due = await this.practice.dueInWindow(
+      {
+        userId: input.userId,
+        cardId: input.card.cardId,
+        from: new Date(at + (Math.floor(days * 0.8) - 2) * DAY_MS),
+        until: new Date(at + (Math.ceil(days * 1.2) + 3) * DAY_MS),
+      },
+      tx,
+    );
+    const counts = new Map<string, number>();
+    for (const { dueAt } of due) {
+      const date = studyDate(dueAt, input.settings);
+      counts.set(date, (counts.get(date) ?? 0) + 1);
+    }
+    return reviewOf({ ...input, dueCountOn: (date) => counts.get(date) ?? 0 });
   }
 
   /**
@@ -288,8 +322,7 @@ export class ReviewService {
   }
 }
 
-/** A locked card's next memory state and the review row that records it. */
-function reviewOf(input: {
+interface ReviewInput {
   userId: string;
   card: CardRow;
   rubricRevisionId: string;
@@ -300,10 +333,29 @@ function reviewOf(input: {
   durationMs: number | null;
   reviewedAt: Date;
   settings: PracticeSettings;
-}): { before: MemoryState; after: MemoryState; isLeech: boolean; review: NewReview } {
-  const { card, rating, reviewedAt, settings } = input;
+  /** Cards already due on a study date, to load-balance the interval (`nextReview`). */
+  dueCountOn?: (studyDate: string) => number;
+}
+
+interface ReviewOutcome {
+  before: MemoryState;
+  after: MemoryState;
+  isLeech: boolean;
+  review: NewReview;
+}
+
+/** A locked card's next memory state and the review row that records it. */
+function reviewOf(input: ReviewInput): ReviewOutcome {
+  const { card, rating, reviewedAt, settings, dueCountOn } = input;
   const before = toMemory(card);
-  const { memory: after, isLeech } = nextReview({ cardId: card.cardId, memory: before, rating, reviewedAt, settings });
+  const { memory: after, isLeech } = nextReview({
+    cardId: card.cardId,
+    memory: before,
+    rating,
+    reviewedAt,
+    settings,
+    dueCountOn,
+  });
   return {
     before,
     after,

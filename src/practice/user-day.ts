@@ -41,6 +41,8 @@ const MAX_CACHED_HOURS = 200_000;
 
 /** The zone's UTC offset in ms at an instant (positive east of Greenwich). */
 export function zoneOffsetMs(timezone: string, at: Date): number {
+  // UTC has no offset to find, and the simulator runs in it (millions of calls).
+  if (timezone === 'UTC') return 0;
   const hour = Math.floor(at.getTime() / HOUR_MS);
   let zone = hourOffsets.get(timezone);
   if (!zone) {

@@ -506,6 +506,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/practice/retention-advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workload and recall for desired retention 0.70 to 0.97, simulated for my deck, with a recommended value
+         * @description Simulated over the next year with my FSRS weights, from my started cards’ memory and my unseen questions at my daily new limit. With dailyBudget (answers a day), the recommendation is the highest retention whose workload fits it; without, the one with the fewest answers a day per question recalled.
+         */
+        get: operations["PracticeController_retentionAdvice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/practice/reviews": {
         parameters: {
             query?: never;
@@ -1840,6 +1860,36 @@ export interface components {
             email: string;
             /** @description Not one of the most common passwords */
             password: string;
+        };
+        RetentionAdviceDto: {
+            /** @description The desired retention now in use */
+            current: number;
+            /** @description Desired retention 0.70 to 0.97, in steps of 0.01 */
+            options: components["schemas"]["RetentionOptionDto"][];
+            /** @description The advised desired retention */
+            recommended: number;
+            /**
+             * @description Which rule chose it: the highest retention within the daily budget, or the least work per question recalled
+             * @enum {string}
+             */
+            rule: "fits-budget" | "least-work-per-recall";
+            startedCount: number;
+            unseenCount: number;
+            /**
+             * @description Whose FSRS weights the simulation used
+             * @enum {string}
+             */
+            weightsSource: "default" | "fitted";
+        };
+        RetentionOptionDto: {
+            /** @description Expected answers a day over the next year: first sights, steps and reviews */
+            answersPerDay: number;
+            /** @description answersPerDay / recalled: the daily work each recalled question costs */
+            answersPerRecalled: number;
+            /** @example 0.9 */
+            desiredRetention: number;
+            /** @description Expected number of questions recalled on an average day of the next year */
+            recalled: number;
         };
         ReviewDto: {
             answer: string | null;
@@ -3618,6 +3668,45 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PracticeController_retentionAdvice: {
+        parameters: {
+            query?: {
+                dailyBudget?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionAdviceDto"];
+                };
+            };
+            /** @description Invalid request (see `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

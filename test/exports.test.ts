@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { convertCsvToFsrsItems } from '@open-spaced-repetition/binding';
 import Database from 'better-sqlite3';
 import type { Response } from 'supertest';
 import yauzl from 'yauzl';
@@ -396,6 +397,37 @@ describe(ExportController.name, () => {
       for (const cells of written) if (!firstStateOfCard.has(cells[0]!)) firstStateOfCard.set(cells[0]!, cells[3]!);
       expect(new Set(firstStateOfCard.values())).toEqual(new Set(['0']));
       expect(written.every((cells) => cells.length === 5 && cells.every((cell) => /^\d+$/.test(cell)))).toBe(true);
+    });
+
+    it('is read by the FSRS optimizer’s own converter into the items the history holds', async () => {
+      const learner = await t.newUser();
+      const [steady, lapsed, once] = await Promise.all(
+        ['partition-choice', 'quorum-overlap', 'cache-aside-basics'].map((slug) => t.bankQuestion(slug)),
+      );
+      const day = 86_400_000;
+      const start = Date.UTC(2026, 0, 5, 10);
+      const history: Array<[string, string, number]> = [
+        [steady!.id, 'good', start],
+        [lapsed!.id, 'again', start],
+        [once!.id, 'good', start],
+        [lapsed!.id, 'good', start + 10 * 60_000],
+        [steady!.id, 'good', start + day],
+        [lapsed!.id, 'good', start + 2 * day],
+        [steady!.id, 'good', start + 3 * day],
+      ];
+      for (const [questionId, rating, at] of history) {
+        await t
+          .as(learner)
+          .post('/api/practice/reviews', { questionId, rating, reviewedAt: new Date(at).toISOString() })
+          .expect(201);
+      }
+      const csv = (await download(t.as(learner).get('/api/me/export/reviews.csv'))).body as Buffer;
+      // UTC learner, study day from midnight: the converter's day boundary and offset agree with ours.
+      const items = convertCsvToFsrsItems(new Uint8Array(csv), 0, 'UTC', () => 0);
+      const described = items.map((item) => item.reviews.map((r) => `${r.rating}/${r.deltaT}`).join(' ')).sort();
+      // One item per review on a later day, carrying the card's history; a same-day step adds
+      // to the history, and a card reviewed once gives none.
+      expect(described).toEqual(['1/0 3/0 3/2', '3/0 3/1', '3/0 3/1 3/2']);
     });
 
     it('is only a header for someone who never reviewed', async () => {

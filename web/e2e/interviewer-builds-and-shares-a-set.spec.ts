@@ -111,6 +111,17 @@ test('an interviewer builds a set from search, reorders it by keyboard and by dr
   await expect(page.locator('header .pill').first()).toHaveText('Public');
   expect((await request.get(`/api/question-sets/${setId}`, { headers: bearer(stranger.token) })).status()).toBe(200);
 
+  // The set exports from its page, each format as a named file.
+  const exports = page.getByRole('group', { name: 'Export this set' });
+  for (const [name, file] of [
+    [/Anki package/, 'Onsite-loop-storage.apkg'],
+    ['CSV', 'Onsite-loop-storage.csv'],
+    [/Markdown/, 'Onsite-loop-storage.zip'],
+  ] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), exports.getByRole('link', { name }).click()]);
+    expect(download.suggestedFilename()).toBe(file);
+  }
+
   // Drill and preview links scope the drill to the set.
   await expect(page.getByRole('link', { name: 'Drill this set' })).toHaveAttribute('href', `/drill?setId=${setId}`);
   await page.getByRole('link', { name: 'Preview (no schedule change)' }).click();

@@ -115,7 +115,7 @@ export class AnkiCollection {
       return new AnkiCollection(db, is18 ? 18 : 11);
     } catch (error) {
       db.close();
-      if (error instanceof Database.SqliteError) throw corrupt(error);
+      if (isSqliteError(error)) throw corrupt(error);
       throw error;
     }
   }
@@ -292,7 +292,7 @@ export class AnkiCollection {
       return read();
     } catch (error) {
       if (error instanceof ProtobufError) throw notAnki(`a note type or deck is not Anki’s (${error.message})`);
-      if (error instanceof Database.SqliteError) throw corrupt(error);
+      if (isSqliteError(error)) throw corrupt(error);
       throw error;
     }
   }
@@ -301,10 +301,22 @@ export class AnkiCollection {
     try {
       yield* rows;
     } catch (error) {
-      if (error instanceof Database.SqliteError) throw corrupt(error);
+      if (isSqliteError(error)) throw corrupt(error);
       throw error;
     }
   }
+}
+
+/**
+ * Whether SQLite refused the file. Recognised by its `SQLITE_*` code, not by class: the native
+ * addon keeps the error class of the first module instance that loaded it, so under a test
+ * runner that loads modules once per file (each in its own realm) `instanceof` depends on which
+ * file came first.
+ */
+function isSqliteError(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_')
+  );
 }
 
 function corrupt(error: unknown) {

@@ -5,6 +5,12 @@ import type { AppConfig } from '../config/config.js';
 import { Sql, type Tx } from '../database/sql.js';
 import { gaveUpQueueOf, type JobContext, type JobDefinition, type JobHandlers } from './job-definition.js';
 
+/**
+ * Errors of a start-up that raced another process's: deadlock, serialization failure, and an
+ * object or row the other process created first.
+ */
+const RETRIED_ON_START = new Set(['40P01', '40001', '23505', '42P06', '42P07', '42710']);
+
 /** pg-boss keeps its tables in a schema of its own, which it creates and migrates itself. */
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -55,30 +61,7 @@ export class JobQueue implements BeforeApplicationShutdown {
 
   async start({ isWorking = this.config.isJobWorker }: { isWorking?: boolean } = {}): Promise<void> {
     if (this.boss) return;
-    const boss = new PgBoss({
-      db: this.sql.executor() as PgBoss.Db,
-      schema: JOBS_SCHEMA,
-      migrate: true,
-      supervise: true,
-      schedule: false,
-      // Expired attempts are found by this sweep; the default two minutes is the longest a
-      // job of a dead process waits beyond its expiry.
-      maintenanceIntervalSeconds: 60,
-    });
-    boss.on('error', (error) => this.log.error(`job queue: ${error.message}`));
-    await boss.start();
-    for (const { definition } of this.registered.values()) {
-      const gaveUp = gaveUpQueueOf(definition.name);
-      await boss.createQueue(gaveUp, { name: gaveUp, retryLimit: 5, retryDelay: 30, retryBackoff: true });
-      await boss.createQueue(definition.name, {
-        name: definition.name,
-        retryLimit: definition.retryLimit,
-        retryDelay: definition.retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds: definition.expireInSeconds,
-        deadLetter: gaveUp,
-      });
-    }
+    const boss = await this.installed();
     this.boss = boss;
     if (!isWorking) return;
     const pollingIntervalSeconds = this.config.jobsPollIntervalMs / 1000;
@@ -94,6 +77,47 @@ export class JobQueue implements BeforeApplicationShutdown {
       await boss.work<object>(gaveUpQueueOf(definition.name), { batchSize: 1, pollingIntervalSeconds }, async ([job]) =>
         handlers.gaveUp(job!.data, 'the job failed on every attempt or its process stopped mid-way'),
       );
+    }
+  }
+
+  /**
+   * pg-boss started, its schema installed or upgraded and the queues created. Processes that
+   * start together against a new database can deadlock in pg-boss's installation; Postgres
+   * aborts one of them, which tries again once the other has finished.
+   */
+  private async installed(): Promise<PgBoss> {
+    for (let attempt = 1; ; attempt++) {
+      const boss = new PgBoss({
+        db: this.sql.executor() as PgBoss.Db,
+        schema: JOBS_SCHEMA,
+        migrate: true,
+        supervise: true,
+        schedule: false,
+        // Expired attempts are found by this sweep; the default two minutes is the longest a
+        // job of a dead process waits beyond its expiry.
+        maintenanceIntervalSeconds: 60,
+      });
+      boss.on('error', (error) => this.log.error(`job queue: ${error.message}`));
+      try {
+        await boss.start();
+        for (const { definition } of this.registered.values()) {
+          const gaveUp = gaveUpQueueOf(definition.name);
+          await boss.createQueue(gaveUp, { name: gaveUp, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+          await boss.createQueue(definition.name, {
+            name: definition.name,
+            retryLimit: definition.retryLimit,
+            retryDelay: definition.retryDelaySeconds,
+            retryBackoff: true,
+            expireInSeconds: definition.expireInSeconds,
+            deadLetter: gaveUp,
+          });
+        }
+        return boss;
+      } catch (error) {
+        await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+        if (attempt >= 5 || !RETRIED_ON_START.has(String((error as { code?: unknown }).code))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.random() * 300));
+      }
     }
   }
 

@@ -20,16 +20,14 @@ describe('faults: two app processes on one database', () => {
     });
     cleanups.push(() => server.stop());
     const ports = [await freePort(), await freePort()];
-    for (const port of ports) {
-      const app = startAppProcess({ DATABASE_URL: server.url, PORT: String(port) });
-      cleanups.push(async () => {
-        app.child.kill('SIGKILL');
-      });
-    }
-    for (const port of ports) {
+    const apps = ports.map((port) => startAppProcess({ DATABASE_URL: server.url, PORT: String(port) }));
+    for (const app of apps) cleanups.push(async () => app.child.kill('SIGKILL'));
+    for (const [i, port] of ports.entries()) {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, {
         timeoutMs: 60_000,
         what: `app on ${port}`,
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; its output:\n${apps[i]!.logs().slice(-3000)}`);
       });
     }
     const base = (i: number) => `http://127.0.0.1:${ports[i % 2]}`;

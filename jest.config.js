@@ -11,6 +11,7 @@ import vm from 'node:vm';
 const PURE_RULES = [
   'src/practice/next-review.js',
   'src/practice/interview-plan.js',
+  'src/practice/parameter-fit.js',
   'src/practice/score-answer.js',
   'src/practice/user-day.js',
   'src/practice/review-undo.js',

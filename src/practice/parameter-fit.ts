@@ -1,0 +1,142 @@
+import { dateDiffInDays } from 'ts-fsrs';
+import type { DaySettings } from './user-day.js';
+import { toStudyClock } from './user-day.js';
+
+/**
+ * Reviews a history needs before a fit is tried. Anki's guidance is a few hundred reviews;
+ * FSRS's 21 weights fitted on fewer move with the noise more than with the learner.
+ */
+export const MIN_REVIEWS_FOR_FIT = 400;
+/** The latest share of the items (by their last review) held out to judge a fit. */
+export const TEST_SHARE = 0.2;
+
+/** One review as the history holds it; `rating` is 1 (Again) to 4 (Easy). */
+export interface HistoryReview {
+  rating: number;
+  reviewedAt: Date;
+}
+
+export interface CardHistory {
+  cardId: string;
+  /** When the card was made; a review before it is an error in the data. */
+  createdAt: Date | null;
+  reviews: readonly HistoryReview[];
+}
+
+/** An FSRS training item: a card's reviews up to one of them, days between on the user's study clock. */
+export interface FitItem {
+  reviews: Array<{ rating: number; deltaT: number }>;
+  /** When the item's last review was given (ms), for the time-series split. */
+  lastAtMs: number;
+}
+
+export interface FitItemsResult {
+  items: FitItem[];
+  /** Reviews counted, after the ones left out below. */
+  reviewCount: number;
+  /** Reviews left out: rating outside 1–4, given before the card existed, or an exact repeat (same instant). */
+  dropped: { ratingOutOfRange: number; beforeCreation: number; duplicate: number };
+  /**
+   * Items left out because their last review falls on the study day of the one before (a
+   * learning or relearning step): the forgetting curve is fitted and judged on reviews a day
+   * or more apart, and the Rust fitter rejects, or aborts on, items with no such review.
+   */
+  sameDayItems: number;
+}
+
+/**
+ * FSRS training items from review histories, as fsrs-rs builds them: for each card, one item
+ * per review after the first, holding every review up to it. Bad data is dropped and counted,
+ * never passed on: a rating outside 1–4, a review before the card was made, a second review
+ * at the same instant. An item ending in a same-day step (`deltaT` 0) is left out, so no item
+ * has all its reviews on one day.
+ */
+export function fitItems({
+  histories,
+  settings,
+}: {
+  histories: readonly CardHistory[];
+  settings: DaySettings;
+}): FitItemsResult {
+  const dropped = { ratingOutOfRange: 0, beforeCreation: 0, duplicate: 0 };
+  const items: FitItem[] = [];
+  let reviewCount = 0;
+  let sameDayItems = 0;
+  for (const history of histories) {
+    const sorted = [...history.reviews].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+    const kept: HistoryReview[] = [];
+    for (const review of sorted) {
+      if (!Number.isInteger(review.rating) || review.rating < 1 || review.rating > 4) dropped.ratingOutOfRange++;
+      else if (history.createdAt && review.reviewedAt < history.createdAt) dropped.beforeCreation++;
+      else if (kept.length > 0 && kept[kept.length - 1].reviewedAt.getTime() === review.reviewedAt.getTime()) {
+        dropped.duplicate++;
+      } else kept.push(review);
+    }
+    reviewCount += kept.length;
+    const steps = kept.map((review, i) => ({
+      rating: review.rating,
+      deltaT:
+        i === 0
+          ? 0
+          : dateDiffInDays(toStudyClock(kept[i - 1].reviewedAt, settings), toStudyClock(review.reviewedAt, settings)),
+    }));
+    for (let end = 2; end <= steps.length; end++) {
+      const reviews = steps.slice(0, end);
+      if (reviews[reviews.length - 1].deltaT > 0) {
+        items.push({ reviews, lastAtMs: kept[end - 1].reviewedAt.getTime() });
+      } else sameDayItems++;
+    }
+  }
+  return { items, reviewCount, dropped, sameDayItems };
+}
+
+/**
+ * A time-series split: items ordered by their last review, the earliest to train on and the
+ * latest `testShare` to judge with, so a fit is judged on reviews given after everything it
+ * learnt from (as it will be used). Undefined when either part would be empty.
+ */
+export function timeSeriesSplit({
+  items,
+  testShare = TEST_SHARE,
+}: {
+  items: readonly FitItem[];
+  testShare?: number;
+}): { train: FitItem[]; test: FitItem[] } | undefined {
+  const ordered = [...items].sort((a, b) => a.lastAtMs - b.lastAtMs);
+  const testCount = Math.floor(ordered.length * testShare);
+  if (testCount === 0 || testCount === ordered.length) return undefined;
+  return { train: ordered.slice(0, -testCount), test: ordered.slice(-testCount) };
+}
+
+/** Log loss and RMSE (binned, as FSRS reports it) of a set of weights on held-out items. */
+export interface FitMetrics {
+  logLoss: number;
+  rmseBins: number;
+}
+
+export interface FitEvaluation {
+  /** The weights in use before the fit, on the held-out items. */
+  before: FitMetrics;
+  /** The fitted weights (trained on the earlier items), on the same held-out items. */
+  after: FitMetrics;
+  trainItems: number;
+  testItems: number;
+}
+
+/** A fit is adopted only when it predicts the held-out reviews better than the weights in use. */
+export function isImprovement(evaluation: Pick<FitEvaluation, 'before' | 'after'>): boolean {
+  return evaluation.after.logLoss < evaluation.before.logLoss;
+}
+
+/** Why a history is not fitted, or undefined when it can be. */
+export function fitRefusal({
+  reviewCount,
+  items,
+}: {
+  reviewCount: number;
+  items: readonly FitItem[];
+}): 'too-few-reviews' | 'no-split' | undefined {
+  if (reviewCount < MIN_REVIEWS_FOR_FIT) return 'too-few-reviews';
+  if (!timeSeriesSplit({ items })) return 'no-split';
+  return undefined;
+}

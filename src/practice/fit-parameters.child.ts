@@ -1,5 +1,5 @@
-import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
-import type { FitItem, FitMetrics } from './parameter-fit.js';
+import { computeParameters, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
+import { evaluateWeights, type FitItem, type FitMetrics } from './parameter-fit.js';
 
 /**
  * One FSRS fit, in a process of its own (`fitInChildProcess` starts it): the Rust fitter can
@@ -26,13 +26,9 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as FitRequest;
   const train = toBinding(request.train);
-  const test = toBinding(request.test);
   // The app's relearning has one step (10 minutes).
   const weights = await computeParameters(train, { enableShortTerm: true, numRelearningSteps: 1 });
-  const metrics = (w: number[]): FitMetrics => {
-    const { logLoss, rmseBins } = new FSRSBinding(w).evaluate(test);
-    return { logLoss, rmseBins };
-  };
+  const metrics = (weights: number[]): FitMetrics => evaluateWeights({ items: request.test, weights });
   const response: FitResponse = { weights, before: metrics(request.weightsInUse), after: metrics(weights) };
   process.stdout.write(JSON.stringify(response));
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { default_w } from 'ts-fsrs';
 import {
+  evaluateWeights,
   fitItems,
   fitRefusal,
   isImprovement,
@@ -145,5 +147,54 @@ describe('isImprovement and fitRefusal', () => {
     [MIN_REVIEWS_FOR_FIT, items, undefined],
   ])('%d reviews: %s', (reviewCount, given, expected) => {
     expect(fitRefusal({ reviewCount, items: given })).toBe(expected);
+  });
+});
+
+describe('evaluateWeights', () => {
+  /** FSRS-6's forgetting curve written out: R(t) = (1 + factor·t/S)^−w20, with R(S) = 0.9. */
+  const recall = (weights: readonly number[], days: number, stability: number) => {
+    const decay = -weights[20];
+    const factor = 0.9 ** (1 / decay) - 1;
+    return (1 + (factor * days) / stability) ** decay;
+  };
+  // After one Good first answer the stability is w2; after one Again, w0.
+  const good = (days: number, last: number): FitItem => ({
+    reviews: [
+      { rating: 3, deltaT: 0 },
+      { rating: last, deltaT: days },
+    ],
+    lastAtMs: 0,
+  });
+
+  it.each<[string, FitItem[], number]>([
+    ['a remembered review costs −ln R', [good(5, 3)], -Math.log(recall(default_w, 5, default_w[2]))],
+    ['a forgotten review costs −ln(1 − R)', [good(5, 1)], -Math.log(1 - recall(default_w, 5, default_w[2]))],
+    [
+      'the loss is the mean over items',
+      [good(5, 3), good(20, 1)],
+      (-Math.log(recall(default_w, 5, default_w[2])) - Math.log(1 - recall(default_w, 20, default_w[2]))) / 2,
+    ],
+  ])('%s', (_name, items, expected) => {
+    expect(evaluateWeights({ items, weights: default_w }).logLoss).toBeCloseTo(expected, 6);
+  });
+
+  it('measures calibration: a bin whose predictions match its outcomes has no error', () => {
+    // R(S) = 0.9: nine remembered and one forgotten review at exactly the stability.
+    const atStability = (last: number) => good(default_w[2], last);
+    const items = [...Array.from({ length: 9 }, () => atStability(3)), atStability(1)];
+    expect(evaluateWeights({ items, weights: default_w }).rmseBins).toBeCloseTo(0, 6);
+    expect(evaluateWeights({ items: items.slice(0, 9), weights: default_w }).rmseBins).toBeCloseTo(0.1, 6);
+  });
+
+  it('prefers weights nearer the learner: first answers remembered after 30 days favour a longer first stability', () => {
+    const items = Array.from({ length: 20 }, () => good(30, 3));
+    const longer = default_w.map((w, i) => (i === 2 ? 40 : w));
+    expect(evaluateWeights({ items, weights: longer }).logLoss).toBeLessThan(
+      evaluateWeights({ items, weights: default_w }).logLoss,
+    );
+  });
+
+  it('has nothing to say about no items', () => {
+    expect(evaluateWeights({ items: [], weights: default_w }).logLoss).toBeNaN();
   });
 });

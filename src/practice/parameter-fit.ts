@@ -1,4 +1,4 @@
-import { dateDiffInDays } from 'ts-fsrs';
+import { dateDiffInDays, FSRSAlgorithm, type FSRSState, type Grade } from 'ts-fsrs';
 import type { DaySettings } from './user-day.js';
 import { toStudyClock } from './user-day.js';
 
@@ -139,4 +139,52 @@ export function fitRefusal({
   if (reviewCount < MIN_REVIEWS_FOR_FIT) return 'too-few-reviews';
   if (!timeSeriesSplit({ items })) return 'no-split';
   return undefined;
+}
+
+/** Predicted recall is kept inside (ε, 1 − ε) so one confident miss cannot make the log loss infinite. */
+const PROBABILITY_FLOOR = 1e-6;
+/** Bins of predicted recall for the calibration error. */
+const RMSE_BINS = 20;
+
+/**
+ * How well a set of FSRS weights predicts held-out reviews: for each item, the memory state
+ * after all but its last review (ts-fsrs's `next_state`, same-day steps included, as the
+ * scheduler computes it), the recall it predicts for the last review's interval, and whether
+ * that review was remembered (any rating but Again).
+ * - `logLoss`: mean binary cross-entropy of those predictions.
+ * - `rmseBins`: calibration error: predictions grouped into 20 bins of predicted recall, the
+ *   root of the count-weighted mean squared gap between each bin's mean prediction and its
+ *   share remembered.
+ */
+export function evaluateWeights({ items, weights }: { items: readonly FitItem[]; weights: readonly number[] }): FitMetrics {
+  const model = new FSRSAlgorithm({ w: [...weights], enable_short_term: true });
+  const bins = Array.from({ length: RMSE_BINS }, () => ({ count: 0, predicted: 0, remembered: 0 }));
+  let loss = 0;
+  let count = 0;
+  for (const { reviews } of items) {
+    if (reviews.length < 2) continue;
+    let memory: FSRSState | null = null;
+    for (const review of reviews.slice(0, -1)) {
+      memory = model.next_state(memory, review.deltaT, review.rating as Grade);
+    }
+    const last = reviews[reviews.length - 1];
+    const predicted = Math.min(
+      1 - PROBABILITY_FLOOR,
+      Math.max(PROBABILITY_FLOOR, model.forgetting_curve(last.deltaT, memory!.stability)),
+    );
+    const remembered = last.rating > 1 ? 1 : 0;
+    loss -= remembered * Math.log(predicted) + (1 - remembered) * Math.log(1 - predicted);
+    count++;
+    const bin = bins[Math.min(RMSE_BINS - 1, Math.floor(predicted * RMSE_BINS))];
+    bin.count++;
+    bin.predicted += predicted;
+    bin.remembered += remembered;
+  }
+  if (count === 0) return { logLoss: Number.NaN, rmseBins: Number.NaN };
+  const squared = bins.reduce((sum, bin) => {
+    if (bin.count === 0) return sum;
+    const gap = bin.predicted / bin.count - bin.remembered / bin.count;
+    return sum + bin.count * gap * gap;
+  }, 0);
+  return { logLoss: loss / count, rmseBins: Math.sqrt(squared / count) };
 }

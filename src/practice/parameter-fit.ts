@@ -156,7 +156,13 @@ const RMSE_BINS = 20;
  *   root of the count-weighted mean squared gap between each bin's mean prediction and its
  *   share remembered.
  */
-export function evaluateWeights({ items, weights }: { items: readonly FitItem[]; weights: readonly number[] }): FitMetrics {
+export function evaluateWeights({
+  items,
+  weights,
+}: {
+  items: readonly FitItem[];
+  weights: readonly number[];
+}): FitMetrics {
   const model = new FSRSAlgorithm({ w: [...weights], enable_short_term: true });
   const bins = Array.from({ length: RMSE_BINS }, () => ({ count: 0, predicted: 0, remembered: 0 }));
   let loss = 0;

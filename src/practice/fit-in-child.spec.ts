@@ -32,7 +32,7 @@ describe(fitInChildProcess.name, () => {
       learnerIndex: 0,
       options: { afterDays: 0, answerMinutes: 2, newLimitAfter: 0 },
       onAnswer: ({ cardId, rating, reviewedAt }) => {
-        const history = byCard.get(cardId) ?? { cardId, createdAt: null, reviews: [] };
+        const history = byCard.get(cardId) ?? { cardId, reviews: [] };
         (history.reviews as Array<{ rating: number; reviewedAt: Date }>).push({
           rating: RATING_NUMBER[rating],
           reviewedAt,

@@ -6,6 +6,7 @@ import {
   fitRefusal,
   isImprovement,
   MIN_REVIEWS_FOR_FIT,
+  splitUsers,
   timeSeriesSplit,
   type CardHistory,
   type FitItem,
@@ -13,11 +14,11 @@ import {
 
 const settings = { timezone: 'UTC', dayStartsAtHour: 4 };
 const at = (iso: string) => new Date(iso);
-const card = (reviews: Array<[number, string]>, createdAt: string | null = null): CardHistory => ({
+const card = (reviews: Array<[number, string, 'reset'?]>): CardHistory => ({
   cardId: 'c',
-  createdAt: createdAt ? at(createdAt) : null,
-  reviews: reviews.map(([rating, when]) => ({ rating, reviewedAt: at(when) })),
+  reviews: reviews.map(([rating, when, reset]) => ({ rating, reviewedAt: at(when), wasNew: reset === 'reset' })),
 });
+const NOW = at('2026-06-01T00:00:00Z');
 const shape = (items: FitItem[]) => items.map((item) => item.reviews.map((r) => `${r.rating}@${r.deltaT}`).join(' '));
 
 describe('fitItems', () => {
@@ -54,17 +55,34 @@ describe('fitItems', () => {
       { ratingOutOfRange: 3 },
     ],
     [
-      'drops reviews before the card was made',
-      card(
-        [
-          [3, '2025-12-01T10:00:00Z'],
-          [3, '2026-01-01T10:00:00Z'],
-          [3, '2026-01-03T10:00:00Z'],
-        ],
-        '2026-01-01T09:00:00Z',
-      ),
+      'drops reviews dated in the future',
+      card([
+        [3, '2026-01-01T10:00:00Z'],
+        [3, '2026-01-03T10:00:00Z'],
+        [3, '2026-07-01T10:00:00Z'],
+      ]),
       ['3@0 3@2'],
-      { beforeCreation: 1 },
+      { inFuture: 1 },
+    ],
+    [
+      'keeps history older than the card (an imported one)',
+      card([
+        [3, '2019-01-01T10:00:00Z'],
+        [3, '2019-01-04T10:00:00Z'],
+      ]),
+      ['3@0 3@3'],
+      {},
+    ],
+    [
+      'starts again after a reset to new',
+      card([
+        [3, '2026-01-01T10:00:00Z'],
+        [3, '2026-01-04T10:00:00Z'],
+        [1, '2026-02-01T10:00:00Z', 'reset'],
+        [3, '2026-02-03T10:00:00Z'],
+      ]),
+      ['3@0 3@3', '1@0 3@2'],
+      {},
     ],
     [
       'keeps one of two reviews at the same instant',
@@ -87,7 +105,7 @@ describe('fitItems', () => {
       { sameDayItems: 2 },
     ],
   ])('%s', (_name, history, expected, counts) => {
-    const result = fitItems({ histories: [history], settings });
+    const result = fitItems({ histories: [history], settings, now: NOW });
     expect(shape(result.items)).toEqual(expected);
     for (const [key, count] of Object.entries(counts)) {
       const value = key === 'sameDayItems' ? result.sameDayItems : result.dropped[key as keyof typeof result.dropped];
@@ -196,5 +214,33 @@ describe('evaluateWeights', () => {
 
   it('has nothing to say about no items', () => {
     expect(evaluateWeights({ items: [], weights: default_w }).logLoss).toBeNaN();
+  });
+});
+
+describe('splitUsers', () => {
+  const users = Array.from({ length: 50 }, (_, i) => ({
+    userId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  }));
+
+  it('holds out a fifth of the users, each on exactly one side', () => {
+    const { train, heldOut } = splitUsers(users)!;
+    expect(heldOut).toHaveLength(10);
+    expect(train).toHaveLength(40);
+    expect(new Set([...train, ...heldOut].map((u) => u.userId)).size).toBe(50);
+  });
+
+  it('splits the same population the same way whatever order it comes in', () => {
+    const once = splitUsers(users)!.heldOut.map((u) => u.userId);
+    const again = splitUsers([...users].reverse())!.heldOut.map((u) => u.userId);
+    expect(again).toEqual(once);
+  });
+
+  it('does not hold out simply the earliest ids', () => {
+    const heldOut = splitUsers(users)!.heldOut.map((u) => u.userId);
+    expect(heldOut).not.toEqual(users.slice(0, 10).map((u) => u.userId));
+  });
+
+  it.each([0, 4])('cannot split %d users (no fifth to hold out)', (count) => {
+    expect(splitUsers(users.slice(0, count))).toBeUndefined();
   });
 });

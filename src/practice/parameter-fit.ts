@@ -14,12 +14,16 @@ export const TEST_SHARE = 0.2;
 export interface HistoryReview {
   rating: number;
   reviewedAt: Date;
+  /** The card had been reset to new before this review (not its first): its memory starts again. */
+  wasNew?: boolean;
 }
 
+/**
+ * A card's reviews. A review may be older than the card's row: an imported history (Anki)
+ * is older than the import that made the card.
+ */
 export interface CardHistory {
   cardId: string;
-  /** When the card was made; a review before it is an error in the data. */
-  createdAt: Date | null;
   reviews: readonly HistoryReview[];
 }
 
@@ -34,8 +38,8 @@ export interface FitItemsResult {
   items: FitItem[];
   /** Reviews counted, after the ones left out below. */
   reviewCount: number;
-  /** Reviews left out: rating outside 1–4, given before the card existed, or an exact repeat (same instant). */
-  dropped: { ratingOutOfRange: number; beforeCreation: number; duplicate: number };
+  /** Reviews left out: rating outside 1–4, dated after `now`, or an exact repeat (same instant). */
+  dropped: { ratingOutOfRange: number; inFuture: number; duplicate: number };
   /**
    * Items left out because their last review falls on the study day of the one before (a
    * learning or relearning step): the forgetting curve is fitted and judged on reviews a day
@@ -46,19 +50,21 @@ export interface FitItemsResult {
 
 /**
  * FSRS training items from review histories, as fsrs-rs builds them: for each card, one item
- * per review after the first, holding every review up to it. Bad data is dropped and counted,
- * never passed on: a rating outside 1–4, a review before the card was made, a second review
- * at the same instant. An item ending in a same-day step (`deltaT` 0) is left out, so no item
- * has all its reviews on one day.
+ * per review after the first, holding every review up to it since the card was last new
+ * (a reset to new starts a card's history again). Bad data is dropped and counted, never passed on: a rating outside
+ * 1–4, a review dated after `now`, a second review at the same instant. An item ending in a
+ * same-day step (`deltaT` 0) is left out, so no item has all its reviews on one day.
  */
 export function fitItems({
   histories,
   settings,
+  now = new Date(),
 }: {
   histories: readonly CardHistory[];
   settings: DaySettings;
+  now?: Date;
 }): FitItemsResult {
-  const dropped = { ratingOutOfRange: 0, beforeCreation: 0, duplicate: 0 };
+  const dropped = { ratingOutOfRange: 0, inFuture: 0, duplicate: 0 };
   const items: FitItem[] = [];
   let reviewCount = 0;
   let sameDayItems = 0;
@@ -67,24 +73,32 @@ export function fitItems({
     const kept: HistoryReview[] = [];
     for (const review of sorted) {
       if (!Number.isInteger(review.rating) || review.rating < 1 || review.rating > 4) dropped.ratingOutOfRange++;
-      else if (history.createdAt && review.reviewedAt < history.createdAt) dropped.beforeCreation++;
+      else if (review.reviewedAt > now) dropped.inFuture++;
       else if (kept.length > 0 && kept[kept.length - 1].reviewedAt.getTime() === review.reviewedAt.getTime()) {
         dropped.duplicate++;
       } else kept.push(review);
     }
     reviewCount += kept.length;
-    const steps = kept.map((review, i) => ({
-      rating: review.rating,
-      deltaT:
-        i === 0
-          ? 0
-          : dateDiffInDays(toStudyClock(kept[i - 1].reviewedAt, settings), toStudyClock(review.reviewedAt, settings)),
-    }));
-    for (let end = 2; end <= steps.length; end++) {
-      const reviews = steps.slice(0, end);
-      if (reviews[reviews.length - 1].deltaT > 0) {
-        items.push({ reviews, lastAtMs: kept[end - 1].reviewedAt.getTime() });
-      } else sameDayItems++;
+    // A reset to new starts the card's memory again: each stretch between resets is a history of its own.
+    const starts = kept.flatMap((review, i) => (i === 0 || review.wasNew ? [i] : []));
+    for (const [n, start] of starts.entries()) {
+      const stretch = kept.slice(start, starts[n + 1] ?? kept.length);
+      const steps = stretch.map((review, i) => ({
+        rating: review.rating,
+        deltaT:
+          i === 0
+            ? 0
+            : dateDiffInDays(
+                toStudyClock(stretch[i - 1].reviewedAt, settings),
+                toStudyClock(review.reviewedAt, settings),
+              ),
+      }));
+      for (let end = 2; end <= steps.length; end++) {
+        const reviews = steps.slice(0, end);
+        if (reviews[reviews.length - 1].deltaT > 0) {
+          items.push({ reviews, lastAtMs: stretch[end - 1].reviewedAt.getTime() });
+        } else sameDayItems++;
+      }
     }
   }
   return { items, reviewCount, dropped, sameDayItems };
@@ -193,4 +207,36 @@ export function evaluateWeights({
     return sum + bin.count * gap * gap;
   }, 0);
   return { logLoss: loss / count, rmseBins: Math.sqrt(squared / count) };
+}
+
+/** Users needed with reviews before a population prior is tried. */
+export const MIN_USERS_FOR_PRIOR = 10;
+/** Share of users held out to judge a population prior. */
+export const HELD_OUT_USER_SHARE = 0.2;
+
+/**
+ * Splits users for a population prior: every fifth user in a fixed order of their ids'
+ * hashes is held out, so a prior is judged on people it never learnt from, and the same
+ * population always splits the same way. Undefined when either side would be empty.
+ */
+export function splitUsers<User extends { userId: string }>(
+  users: readonly User[],
+  heldOutShare = HELD_OUT_USER_SHARE,
+): { train: User[]; heldOut: User[] } | undefined {
+  const ordered = [...users].sort(
+    (a, b) => stableHash(a.userId) - stableHash(b.userId) || (a.userId < b.userId ? -1 : 1),
+  );
+  const heldOutCount = Math.floor(ordered.length * heldOutShare);
+  if (heldOutCount === 0 || heldOutCount === ordered.length) return undefined;
+  return { train: ordered.slice(heldOutCount), heldOut: ordered.slice(0, heldOutCount) };
+}
+
+/** FNV-1a, 32 bits: a fixed, well-spread order of ids that does not follow their creation. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }

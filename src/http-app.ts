@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
-import { createRootLogger, logRequests, PinoNestLogger, requestIdFor } from './common/logging.js';
+import { createRootLogger, logRequests, PinoNestLogger, requestIdFor, requestLoggerFactory } from './common/logging.js';
 import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
 import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
@@ -33,6 +33,7 @@ export async function createHttpApp({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     loggerInstance: logger,
+    childLoggerFactory: requestLoggerFactory,
     // One line per request, written by logRequests when the response is sent.
     logController: new LogController({ disableRequestLogging: true }),
     onProtoPoisoning: 'error',

@@ -43,6 +43,9 @@ export async function createHttpApp({
     routerOptions: { maxParamLength: 200 },
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // No Nest middleware here (guards, pipes and hooks do that work), so no @fastify/middie,
+    // whose hook Nest otherwise runs on every request.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
     abortOnError: false,

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { createRootLogger, logRequests, PinoNestLogger, requestIdFor, requestLoggerFactory } from './common/logging.js';
 import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
-import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
+import { RequestPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
 import { APP_CSP, relaxCspForDocs, serveWebApp } from './web-app.js';
@@ -67,7 +67,7 @@ export async function createHttpApp({
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
-  app.useGlobalPipes(createValidationPipe(), createSchemaValidationPipe());
+  app.useGlobalPipes(new RequestPipe());
   app
     .getHttpAdapter()
     .getInstance()

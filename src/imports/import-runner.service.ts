@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
+import { AccessService } from '../access/access.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Sql, type Tx } from '../database/sql.js';
@@ -15,7 +16,7 @@ import { QuestionSetService } from '../question-sets/question-set.service.js';
 import { QuestionService } from '../questions/question.service.js';
 import { AnkiCollection, type AnkiCard, type AnkiNote, type AnkiRevlogEntry } from './anki-collection.js';
 import { htmlToMarkdown, titleFrom } from './anki-html.js';
-import { cardContent, tagsOf, type CardContent } from './anki-notes.js';
+import { cardContent, exportedQuestionId, tagsOf, type CardContent } from './anki-notes.js';
 import { readAnkiPackage } from './anki-package.js';
 import { parseCsvQuestions, type CsvMapping } from './csv-questions.js';
 import { NO_COUNTS, SkippedList, type ImportCounts, type ImportMedia } from './import-report.js';
@@ -61,6 +62,7 @@ export class ImportRunner implements OnModuleInit {
     private readonly questions: QuestionService,
     private readonly sets: QuestionSetService,
     private readonly history: HistoryImportService,
+    private readonly access: AccessService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -209,6 +211,7 @@ export class ImportRunner implements OnModuleInit {
       // Questions: one per Anki card, created or revised by (note GUID, ordinal).
       const cardQuestion = new Map<number, { questionId: string; isSuspended: boolean; label: string }>();
       const deckQuestions = new Map<number, string[]>();
+      const matchedIds = new Set<string>();
       let planned: PlannedCard[] = [];
       let seen = 0;
       const flush = async () => {
@@ -217,11 +220,18 @@ export class ImportRunner implements OnModuleInit {
             (link) => [`${link.noteGuid}\u0000${link.cardOrd}`, link.questionId],
           ),
         );
+        const matches = await this.exportedQuestions(
+          { userId, cards: planned.filter((p) => !links.has(`${p.note.guid}\u0000${p.card.ord}`)), taken: matchedIds },
+          tx,
+        );
         const created: Array<{ id: string; plan: PlannedCard }> = [];
         const existing: Array<{ id: string; plan: PlannedCard }> = [];
+        const matched: Array<{ id: string; plan: PlannedCard }> = [];
         for (const plan of planned) {
           const id = links.get(`${plan.note.guid}\u0000${plan.card.ord}`);
+          const match = matches.get(plan);
           if (id) existing.push({ id, plan });
+          else if (match) matched.push({ id: match, plan });
           else created.push({ id: randomUUID(), plan });
         }
         await this.questions.createCards(
@@ -253,7 +263,8 @@ export class ImportRunner implements OnModuleInit {
         );
         counts.questionsCreated += created.length;
         counts.questionsUpdated += revised.length;
-        for (const { id, plan } of [...created, ...existing]) {
+        counts.questionsMatched += matched.length;
+        for (const { id, plan } of [...created, ...existing, ...matched]) {
           cardQuestion.set(plan.card.id, {
             questionId: id,
             isSuspended: plan.card.queue === -1,
@@ -389,6 +400,30 @@ export class ImportRunner implements OnModuleInit {
       await progress(0.97);
       return { counts, skipped, media };
     });
+  }
+
+  /**
+   * Of cards that no earlier import linked, those of our own export whose question the user can
+   * see, each with that question. A question they cannot see is not named: its card is imported
+   * as a new one, like any other.
+   */
+  private async exportedQuestions(
+    { userId, cards, taken }: { userId: string; cards: readonly PlannedCard[]; taken: Set<string> },
+    tx: Tx,
+  ): Promise<Map<PlannedCard, string>> {
+    const claimed = new Map<PlannedCard, string>();
+    for (const plan of cards) {
+      const id = exportedQuestionId({ guid: plan.note.guid, cardOrd: plan.card.ord });
+      // One card per question: a package naming a question twice gets it once.
+      if (id && !taken.has(id)) {
+        claimed.set(plan, id);
+        taken.add(id);
+      }
+    }
+    if (claimed.size === 0) return claimed;
+    const hidden = new Set(await this.access.invisibleQuestions({ ids: [...claimed.values()], userId }, tx));
+    for (const [plan, id] of claimed) if (hidden.has(id)) claimed.delete(plan);
+    return claimed;
   }
 
   private async rubricRevisions(userId: string, questionIds: string[], tx: Tx): Promise<Map<string, string>> {

@@ -59,8 +59,10 @@ export class SkippedList {
   private readonly items: Skipped[] = [];
   private overflow = 0;
 
-  add(what: string, reason: string): void {
-    if (this.items.length < MAX_SKIPPED_LISTED) this.items.push({ what, reason });
+  /** `what` may be given as a function, called only when the item is listed. */
+  add(what: string | (() => string), reason: string): void {
+    if (this.items.length < MAX_SKIPPED_LISTED)
+      this.items.push({ what: typeof what === 'string' ? what : what(), reason });
     else this.overflow++;
   }
 

@@ -6,6 +6,7 @@ import { StudyGroups1795254885117 } from './1795254885117-StudyGroups.js';
 import { PracticeUndoAndCram1796076150779 } from './1796076150779-PracticeUndoAndCram.js';
 import { ImportsAndCards1796077226987 } from './1796077226987-ImportsAndCards.js';
 import { RubricRevisionOfQuestionRevisions1796078100000 } from './1796078100000-RubricRevisionOfQuestionRevisions.js';
+import { ImportedReviewsWithoutReviewKey1796097232525 } from './1796097232525-ImportedReviewsWithoutReviewKey.js';
 
 /**
  * Every migration, in order, listed rather than globbed (see src/database/entities.ts for
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   PracticeUndoAndCram1796076150779,
   ImportsAndCards1796077226987,
   RubricRevisionOfQuestionRevisions1796078100000,
+  ImportedReviewsWithoutReviewKey1796097232525,
 ];

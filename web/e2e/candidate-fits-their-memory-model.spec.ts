@@ -33,7 +33,7 @@ test.describe('a candidate fits FSRS to their own memory in Settings', () => {
     const model = memoryModel(page);
     await expect(model).toContainText('Your cards are scheduled with FSRS’s defaults');
     await expect(model).toContainText('No fit yet.');
-    await expect(retentionAdvice(page)).toContainText('Recommended:');
+    await expect(retentionAdvice(page)).toContainText('Advised desired retention:');
     await expectAccessible(page, 'settings, no fit');
 
     await model.getByRole('button', { name: 'Fit to my reviews' }).click();
@@ -105,7 +105,7 @@ test.describe('a candidate fits FSRS to their own memory in Settings', () => {
     // The advice is simulated again with the weights now in use.
     await expect(advice).toContainText('with the weights fitted to your reviews');
     await expect(advice.getByRole('row', { name: /current/ })).toContainText('0.90');
-    await expect(advice.getByRole('row', { name: /recommended/ })).toHaveCount(1);
+    await expect(advice.getByRole('row', { name: /advised/ })).toHaveCount(1);
     await expectAccessibleInBothThemes(page, 'settings after an adopted fit');
 
     // A budget of answers a day: the advice becomes the highest retention that fits it.
@@ -123,17 +123,17 @@ test.describe('a candidate fits FSRS to their own memory in Settings', () => {
     await budgetField.fill(String(budget));
     await budgetField.press('Enter');
     await expect(advice).toContainText(
-      `Recommended: ${recommended}: the highest retention whose workload fits your ${budget} answers a day`,
+      `Advised desired retention: ${recommended}. It is the highest retention whose workload fits your ${budget} answer${budget === 1 ? '' : 's'} a day.`,
     );
-    await expect(advice.getByRole('row', { name: /recommended/ })).toContainText(recommended);
+    await expect(advice.getByRole('row', { name: /advised/ })).toContainText(recommended);
     await expectAccessible(page, 'retention advice with a budget');
 
     const use = advice.getByRole('button', { name: `Use ${recommended}` });
     await use.focus();
     await page.keyboard.press('Enter');
     await expect(advice).toContainText(`Desired retention is now ${recommended}.`);
-    await expect(page.getByLabel('Desired retention')).toHaveValue(String(expected.recommended));
-    await expect(advice).toContainText('That is the desired retention you use.');
+    await expect(page.getByLabel('Desired retention', { exact: true })).toHaveValue(String(expected.recommended));
+    await expect(advice).toContainText('That is the one you use.');
     await expect(advice.getByRole('row', { name: /current/ })).toContainText(recommended);
     const me = await (await request.get('/api/me', { headers: bearer(user.token) })).json();
     expect(me.desiredRetention).toBe(expected.recommended);

@@ -1,5 +1,5 @@
 import type { Schemas } from '../../lib/api/client';
-import { decimal } from '../../lib/format';
+import { decimal, plural } from '../../lib/format';
 
 export type Advice = Schemas['RetentionAdviceDto'];
 export type RetentionOption = Schemas['RetentionOptionDto'];
@@ -21,14 +21,14 @@ export function optionsToShow(advice: Pick<Advice, 'options' | 'current' | 'reco
   return advice.options.filter((option) => wanted.has(hundredths(option.desiredRetention)));
 }
 
-/** Why the recommended retention is the one, in words. */
+/** Why the recommended retention is the one, as a sentence. */
 export function ruleText(advice: Pick<Advice, 'rule' | 'options'>, dailyBudget: number | undefined): string {
-  if (advice.rule === 'least-work-per-recall') {
-    return 'of the retentions from 0.70 to 0.97, it costs the fewest answers a day for each question you recall over the next year';
+  if (advice.rule === 'least-work-per-recall' || dailyBudget === undefined) {
+    return 'Of the retentions from 0.70 to 0.97, it costs the fewest answers a day for each question you recall over the next year.';
   }
   const lowest = advice.options[0];
-  if (dailyBudget !== undefined && lowest && lowest.answersPerDay > dailyBudget) {
-    return `even ${retentionText(lowest.desiredRetention)}, the lowest the advice goes, needs about ${decimal(lowest.answersPerDay, 1)} answers a day, more than your ${dailyBudget}`;
+  if (lowest && lowest.answersPerDay > dailyBudget) {
+    return `Even ${retentionText(lowest.desiredRetention)}, the lowest the advice goes, needs about ${decimal(lowest.answersPerDay, 1)} answers a day, more than your ${dailyBudget}.`;
   }
-  return `the highest retention whose workload fits your ${dailyBudget ?? ''} answers a day`;
+  return `It is the highest retention whose workload fits your ${plural(dailyBudget, 'answer')} a day.`;
 }

@@ -138,6 +138,11 @@ test.describe('a candidate fits FSRS to their own memory in Settings', () => {
     const me = await (await request.get('/api/me', { headers: bearer(user.token) })).json();
     expect(me.desiredRetention).toBe(expected.recommended);
 
+    // At 375 px the fit's figures and the advice table fit without sideways scrolling.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `settings scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
+
     // A budget the API refuses is explained beside the field.
     await budgetField.fill('2.5');
     await budgetField.press('Enter');

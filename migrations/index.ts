@@ -7,6 +7,7 @@ import { PracticeUndoAndCram1796076150779 } from './1796076150779-PracticeUndoAn
 import { ImportsAndCards1796077226987 } from './1796077226987-ImportsAndCards.js';
 import { RubricRevisionOfQuestionRevisions1796078100000 } from './1796078100000-RubricRevisionOfQuestionRevisions.js';
 import { ParameterFits1796094763389 } from './1796094763389-ParameterFits.js';
+import { ImportedReviewsWithoutReviewKey1796097232525 } from './1796097232525-ImportedReviewsWithoutReviewKey.js';
 
 /**
  * Every migration, in order, listed rather than globbed (see src/database/entities.ts for
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   ImportsAndCards1796077226987,
   RubricRevisionOfQuestionRevisions1796078100000,
   ParameterFits1796094763389,
+  ImportedReviewsWithoutReviewKey1796097232525,
 ];

@@ -15,7 +15,14 @@ import { startTestApp, type TestApp, type TestUser } from './support/test-app.js
 interface ImportBody {
   id: string;
   status: string;
-  counts: { notes: number; questionsCreated: number; questionsUpdated: number; reviews: number; sets: number };
+  counts: {
+    notes: number;
+    questionsCreated: number;
+    questionsUpdated: number;
+    questionsMatched: number;
+    reviews: number;
+    sets: number;
+  };
   skipped: Array<{ what: string; reason: string }>;
   error?: { code: string; message: string };
 }
@@ -298,6 +305,114 @@ describe(ExportController.name, () => {
       expect(fields).not.toMatch(/<script|<img|javascript:/i);
       expect(fields).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(fields).toContain('A strong answer covers:');
+    });
+  });
+
+  describe('our own Anki package imported back', () => {
+    let author: TestUser;
+    const authoredPrompt = 'How would you shard a table that takes 50,000 writes a second?';
+    let authored: { id: string };
+    let bankId: string;
+    let set: { id: string };
+    let apkg: Buffer;
+
+    /** The set an import made of the package's deck (the only set of that title other than `except`). */
+    const importedSet = async (user: TestUser, except?: string) => {
+      const sets = (await t.as(user).get('/api/question-sets').expect(200)).body.items as Array<{
+        id: string;
+        title: string;
+      }>;
+      const ids = sets.filter((s) => s.title === 'Onsite loop' && s.id !== except).map((s) => s.id);
+      expect(ids).toHaveLength(1);
+      return ids[0]!;
+    };
+    const members = async (setId: string) =>
+      (
+        await t.sql.query<{ id: string }>(
+          `SELECT question_id AS id FROM question_set_items WHERE set_id = $1 ORDER BY position`,
+          [setId],
+        )
+      ).rows.map((row) => row.id);
+    const written = async (userId: string) =>
+      (
+        await t.sql.query<{ questions: number; reviews: number }>(
+          `SELECT (SELECT count(*) FROM questions WHERE owner_id = $1)::int AS questions,
+                  (SELECT count(*) FROM reviews WHERE user_id = $1)::int AS reviews`,
+          [userId],
+        )
+      ).rows[0]!;
+
+    beforeAll(async () => {
+      author = await t.newUser();
+      authored = await t.newQuestion(author, { prompt: authoredPrompt });
+      bankId = (await t.bankQuestion('partition-choice')).id;
+      set = await t.newSet(author, { title: 'Onsite loop', questionIds: [authored.id, bankId] });
+      for (const [questionId, rating, reviewedAt] of [
+        [authored.id, 'good', '2026-03-02T10:00:00.123Z'],
+        [bankId, 'hard', '2026-03-02T10:05:00.456Z'],
+        [bankId, 'good', '2026-03-03T09:00:00.789Z'],
+      ] as const) {
+        await t.as(author).post('/api/practice/reviews', { questionId, rating, reviewedAt }).expect(201);
+      }
+      apkg = (await download(t.as(author).get(`/api/question-sets/${set.id}/export?format=apkg`))).body;
+    });
+
+    it('recognises every question in the account it came from: nothing copied, the same members, no review twice', async () => {
+      const before = await written(author.id);
+      const result = await importFile(t, author, { name: 'Onsite-loop.apkg', bytes: apkg });
+      expect(result.error).toBeUndefined();
+      expect(result.skipped).toEqual([]);
+      expect(result.counts).toEqual({
+        notes: 2,
+        questionsCreated: 0,
+        questionsUpdated: 0,
+        questionsMatched: 2,
+        reviews: 0,
+        sets: 1,
+      });
+      const setId = await importedSet(author, set.id);
+      expect(await members(setId)).toEqual([authored.id, bankId]);
+      expect(await written(author.id)).toEqual(before);
+
+      const again = await importFile(t, author, { name: 'Onsite-loop.apkg', bytes: apkg });
+      expect(again.counts).toEqual({ ...result.counts, sets: 0 });
+      expect(await importedSet(author, set.id)).toBe(setId);
+      expect(await members(setId)).toEqual([authored.id, bankId]);
+      expect(await written(author.id)).toEqual(before);
+    });
+
+    it('makes a card of a question the importer cannot see, matches the public one, and replays the reviews on their own cards', async () => {
+      const other = await t.newUser();
+      const result = await importFile(t, other, { name: 'Onsite-loop.apkg', bytes: apkg });
+      expect(result.error).toBeUndefined();
+      expect(result.skipped).toEqual([]);
+      expect(result.counts).toEqual({
+        notes: 2,
+        questionsCreated: 1,
+        questionsUpdated: 0,
+        questionsMatched: 1,
+        reviews: 3,
+        sets: 1,
+      });
+      const [cardId, matchedId] = await members(await importedSet(other));
+      expect(matchedId).toBe(bankId);
+      expect(cardId).not.toBe(authored.id);
+      const card = (await t.as(other).get(`/api/questions/${cardId!}`).expect(200)).body;
+      expect(card).toMatchObject({ kind: 'card', prompt: authoredPrompt });
+      await t.as(other).get(`/api/questions/${authored.id}`).expect(404);
+      const reviews = (
+        await t.sql.query<{ questionId: string; rating: number; reviewedAt: string }>(
+          `SELECT question_id AS "questionId", rating,
+                  to_char(reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "reviewedAt"
+             FROM reviews WHERE user_id = $1 ORDER BY reviewed_at`,
+          [other.id],
+        )
+      ).rows;
+      expect(reviews).toEqual([
+        { questionId: cardId, rating: 3, reviewedAt: '2026-03-02T10:00:00.123Z' },
+        { questionId: bankId, rating: 2, reviewedAt: '2026-03-02T10:05:00.456Z' },
+        { questionId: bankId, rating: 3, reviewedAt: '2026-03-03T09:00:00.789Z' },
+      ]);
     });
   });
 

@@ -12,7 +12,14 @@ interface ImportBody {
   id: string;
   status: string;
   progress: number;
-  counts: { notes: number; questionsCreated: number; questionsUpdated: number; reviews: number; sets: number };
+  counts: {
+    notes: number;
+    questionsCreated: number;
+    questionsUpdated: number;
+    questionsMatched: number;
+    reviews: number;
+    sets: number;
+  };
   skipped: Array<{ what: string; reason: string }>;
   media: { count: number; names: string[] };
   error?: { code: string; message: string };
@@ -81,7 +88,14 @@ describe(ImportController.name, () => {
       expect(result.status).toBe('succeeded');
       expect(result.progress).toBe(1);
       // 2 basic + 2 reversed + 2 + 1 cloze cards; decks Databases and HTTP; 9 + 2 + 1 rated reviews, less the cram one.
-      expect(result.counts).toEqual({ notes: 5, questionsCreated: 7, questionsUpdated: 0, reviews: 10, sets: 2 });
+      expect(result.counts).toEqual({
+        notes: 5,
+        questionsCreated: 7,
+        questionsUpdated: 0,
+        questionsMatched: 0,
+        reviews: 10,
+        sets: 2,
+      });
     });
 
     it('counts and lists the media, importing none', () => {
@@ -272,7 +286,14 @@ describe(ImportController.name, () => {
       });
       expect(first.counts.questionsCreated).toBe(7);
       expect(again.status).toBe('succeeded');
-      expect(again.counts).toEqual({ notes: 5, questionsCreated: 0, questionsUpdated: 0, reviews: 0, sets: 0 });
+      expect(again.counts).toEqual({
+        notes: 5,
+        questionsCreated: 0,
+        questionsUpdated: 0,
+        questionsMatched: 0,
+        reviews: 0,
+        sets: 0,
+      });
       expect(await ownedRows(t, user.id)).toEqual(before);
     });
 
@@ -283,7 +304,14 @@ describe(ImportController.name, () => {
       collection.reviews.push({ ...last, at: last.at + 5 * 86_400_000, ease: 3, type: 1 });
       const again = await importFile(t, user, { name: 'deck.apkg', bytes: await buildPackage(collection, 'anki21b') });
       // Both of the reversed note's cards show the changed field.
-      expect(again.counts).toEqual({ notes: 5, questionsCreated: 0, questionsUpdated: 2, reviews: 1, sets: 0 });
+      expect(again.counts).toEqual({
+        notes: 5,
+        questionsCreated: 0,
+        questionsUpdated: 2,
+        questionsMatched: 0,
+        reviews: 1,
+        sets: 0,
+      });
       const after = await ownedRows(t, user.id);
       expect(after).toEqual({ ...before, reviews: before.reviews! + 1, importedReviews: before.importedReviews! + 1 });
       const { rows } = await t.sql.query(
@@ -316,7 +344,14 @@ describe(ImportController.name, () => {
         },
       });
       expect(result.status).toBe('succeeded');
-      expect(result.counts).toEqual({ notes: 4, questionsCreated: 2, questionsUpdated: 0, reviews: 0, sets: 1 });
+      expect(result.counts).toEqual({
+        notes: 4,
+        questionsCreated: 2,
+        questionsUpdated: 0,
+        questionsMatched: 0,
+        reviews: 0,
+        sets: 1,
+      });
       expect(result.skipped).toEqual([
         { what: 'line 4', reason: 'its prompt is empty' },
         { what: 'line 5', reason: 'difficulty "9" is not a whole number from 1 to 5' },

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import yazl from 'yazl';
 import type { Caller } from '../common/auth.js';
 import { stateOf, type CardState } from '../practice/card-vocabulary.js';
+import { intervalNoteGuid } from '../imports/anki-notes.js';
 import { QuestionSetService } from '../question-sets/question-set.service.js';
 import { AnkiCollectionWriter, ankiPackageStream, type AnkiExportNote } from './anki-package-writer.js';
 import { DAY_MS, type ExportedMemory, type ExportedReview } from './anki-scheduling.js';
@@ -218,7 +219,7 @@ export class ExportService {
     return questions.map((question) => {
       const card = cards.get(question.id);
       return {
-        guid: question.noteGuid && question.cardOrd === 0 ? question.noteGuid : `interval-${question.id}`,
+        guid: question.noteGuid && question.cardOrd === 0 ? question.noteGuid : intervalNoteGuid(question.id),
         front: fieldHtml(question.prompt),
         back: fieldHtml(answerWithCriteria(question)),
         tags: ankiTags(question),

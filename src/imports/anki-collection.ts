@@ -49,6 +49,12 @@ export interface AnkiCard {
   reps: number;
 }
 
+/** A card and its note; the note is undefined when the package lacks it. */
+export interface AnkiCardWithNote {
+  card: AnkiCard;
+  note: AnkiNote | undefined;
+}
+
 /** A review-log entry; `id` is the review's time in ms since the epoch. */
 export interface AnkiRevlogEntry {
   id: number;
@@ -61,6 +67,41 @@ export interface AnkiRevlogEntry {
   type: number;
   /** The ease factor after the review (permille); 0 marks a cram review or a reset. */
   factor: number;
+}
+
+const CARD_WITH_NOTE = `SELECT c.id, c.nid AS noteId, CASE WHEN c.odid <> 0 THEN c.odid ELSE c.did END AS deckId,
+    c.ord, c.type, c.queue, c.reps, n.id AS nid, n.guid, n.mid, n.tags, n.flds
+  FROM cards c LEFT JOIN notes n ON n.id = c.nid`;
+
+interface CardNoteRow extends AnkiCard {
+  /** The note's columns: null when the card's note is missing. */
+  nid: number | null;
+  guid: string;
+  mid: number;
+  tags: string;
+  flds: string;
+}
+
+function cardOf(row: CardNoteRow): AnkiCard {
+  return {
+    id: row.id,
+    noteId: row.noteId,
+    deckId: row.deckId,
+    ord: row.ord,
+    type: row.type,
+    queue: row.queue,
+    reps: row.reps,
+  };
+}
+
+function noteOf(row: CardNoteRow): AnkiNote {
+  return {
+    id: row.noteId,
+    guid: String(row.guid),
+    noteTypeId: row.mid,
+    tags: String(row.tags).split(/\s+/).filter(Boolean),
+    fields: String(row.flds).split('\x1f'),
+  };
 }
 
 const REQUIRED_COLUMNS: Record<string, string[]> = {
@@ -143,37 +184,26 @@ export class AnkiCollection {
     );
   }
 
-  /** Every note, in id order. */
-  *notes(): Generator<AnkiNote> {
-    const rows = this.db
-      .prepare('SELECT id, guid, mid, tags, flds FROM notes ORDER BY id')
-      .iterate() as IterableIterator<{
-      id: number;
-      guid: string;
-      mid: number;
-      tags: string;
-      flds: string;
-    }>;
+  /**
+   * Every card with its note, by note and ordinal, read as they are used: a collection's notes
+   * are never all in memory, and the cards of one note share one note object.
+   */
+  *cards(): Generator<AnkiCardWithNote> {
+    const rows = this.db.prepare(`${CARD_WITH_NOTE} ORDER BY c.nid, c.ord`).iterate() as IterableIterator<CardNoteRow>;
+    let note: AnkiNote | undefined;
     for (const row of this.guardIterator(rows)) {
-      yield {
-        id: row.id,
-        guid: String(row.guid),
-        noteTypeId: row.mid,
-        tags: String(row.tags).split(/\s+/).filter(Boolean),
-        fields: String(row.flds).split('\x1f'),
-      };
+      if (row.nid === null) note = undefined;
+      else if (note?.id !== row.noteId) note = noteOf(row);
+      yield { card: cardOf(row), note };
     }
   }
 
-  /** Every card, by note and ordinal. */
-  *cards(): Generator<AnkiCard> {
-    const rows = this.db
-      .prepare(
-        `SELECT id, nid AS noteId, CASE WHEN odid <> 0 THEN odid ELSE did END AS deckId, ord, type, queue, reps
-           FROM cards ORDER BY nid, ord`,
-      )
-      .iterate() as IterableIterator<AnkiCard>;
-    yield* this.guardIterator(rows);
+  /** One card with its note, to name it in the import's report. */
+  card(cardId: number): AnkiCardWithNote | undefined {
+    const row = this.guard(
+      () => this.db.prepare(`${CARD_WITH_NOTE} WHERE c.id = ?`).get(cardId) as CardNoteRow | undefined,
+    );
+    return row && { card: cardOf(row), note: row.nid === null ? undefined : noteOf(row) };
   }
 
   /** Every review-log entry, card by card, oldest first. */

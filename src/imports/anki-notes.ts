@@ -19,6 +19,23 @@ export type CardConversion = { content: CardContent } | { skip: string };
 
 export const MAX_TAGS = 12;
 
+/** As the export writes it: Postgres spells a uuid in lower case. */
+const INTERVAL_GUID = /^interval-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The note GUID our Anki export gives a question that did not come from Anki. */
+export function intervalNoteGuid(questionId: string): string {
+  return `interval-${questionId}`;
+}
+
+/**
+ * The question an Anki card of our own export stands for: its note's GUID names it, and the
+ * export writes one card (ordinal 0) per note. Undefined for any other card.
+ */
+export function exportedQuestionId({ guid, cardOrd }: { guid: string; cardOrd: number }): string | undefined {
+  if (cardOrd !== 0) return undefined;
+  return INTERVAL_GUID.exec(guid)?.[1];
+}
+
 export function cardContent({
   note,
   noteType,

@@ -14,13 +14,25 @@ export interface ImportCounts {
   questionsCreated: number;
   /** Questions an earlier import made whose content changed and got a new revision. */
   questionsUpdated: number;
+  /**
+   * Cards of our own export recognised as the questions they came from (ones the importer can
+   * see): the imported sets reference those questions, nothing is copied.
+   */
+  questionsMatched: number;
   /** Reviews added to the history. */
   reviews: number;
   /** Question sets made (a re-import adds to the sets it made before, and counts none). */
   sets: number;
 }
 
-export const NO_COUNTS: ImportCounts = { notes: 0, questionsCreated: 0, questionsUpdated: 0, reviews: 0, sets: 0 };
+export const NO_COUNTS: ImportCounts = {
+  notes: 0,
+  questionsCreated: 0,
+  questionsUpdated: 0,
+  questionsMatched: 0,
+  reviews: 0,
+  sets: 0,
+};
 
 /** Something in the file that was not imported, and why. */
 export interface Skipped {
@@ -47,8 +59,10 @@ export class SkippedList {
   private readonly items: Skipped[] = [];
   private overflow = 0;
 
-  add(what: string, reason: string): void {
-    if (this.items.length < MAX_SKIPPED_LISTED) this.items.push({ what, reason });
+  /** `what` may be given as a function, called only when the item is listed. */
+  add(what: string | (() => string), reason: string): void {
+    if (this.items.length < MAX_SKIPPED_LISTED)
+      this.items.push({ what: typeof what === 'string' ? what : what(), reason });
     else this.overflow++;
   }
 

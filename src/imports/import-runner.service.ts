@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
+import { AccessService } from '../access/access.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Sql, type Tx } from '../database/sql.js';
@@ -13,9 +14,16 @@ import { JobQueue } from '../jobs/job-queue.service.js';
 import { HistoryImportService, type ImportedCardHistory } from '../practice/history-import.service.js';
 import { QuestionSetService } from '../question-sets/question-set.service.js';
 import { QuestionService } from '../questions/question.service.js';
-import { AnkiCollection, type AnkiCard, type AnkiNote, type AnkiRevlogEntry } from './anki-collection.js';
+import {
+  AnkiCollection,
+  type AnkiCard,
+  type AnkiDeckInfo,
+  type AnkiNote,
+  type AnkiNoteType,
+  type AnkiRevlogEntry,
+} from './anki-collection.js';
 import { htmlToMarkdown, titleFrom } from './anki-html.js';
-import { cardContent, tagsOf, type CardContent } from './anki-notes.js';
+import { cardContent, exportedQuestionId, tagsOf, type CardContent } from './anki-notes.js';
 import { readAnkiPackage } from './anki-package.js';
 import { parseCsvQuestions, type CsvMapping } from './csv-questions.js';
 import { NO_COUNTS, SkippedList, type ImportCounts, type ImportMedia } from './import-report.js';
@@ -37,12 +45,27 @@ const BATCH = 1000;
 /** Cards whose history is replayed per statement batch. */
 const HISTORY_BATCH = 500;
 const DEFAULT_DIFFICULTY = 3;
+/** Bytes of an upload read per statement: as hex, one message that fits the socket's reads. */
+const COPY_SLICE_BYTES = 24_576;
 const PROGRESS_EVERY_MS = 500;
 
 interface PlannedCard {
   note: AnkiNote;
   card: AnkiCard;
   content: CardContent;
+}
+
+/** What an Anki import reads from and reports into, shared by its steps. */
+interface AnkiRun {
+  userId: string;
+  collection: AnkiCollection;
+  noteTypes: Map<number, AnkiNoteType>;
+  decks: Map<number, AnkiDeckInfo>;
+  total: { notes: number; cards: number; revlog: number };
+  counts: ImportCounts;
+  skipped: SkippedList;
+  context: JobContext;
+  progress: (fraction: number) => Promise<void>;
 }
 
 /**
@@ -61,6 +84,7 @@ export class ImportRunner implements OnModuleInit {
     private readonly questions: QuestionService,
     private readonly sets: QuestionSetService,
     private readonly history: HistoryImportService,
+    private readonly access: AccessService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -128,14 +152,21 @@ export class ImportRunner implements OnModuleInit {
     });
   }
 
-  /** The upload, chunk by chunk, into a file: never more than one chunk in memory. */
+  /**
+   * The upload into a file, a slice of a stored chunk at a time. Not a chunk at a time: the
+   * driver grows its read buffer to a message's size by doubling, so a megabyte arriving as hex
+   * leaves several megabytes of buffers behind, which the heap frees only much later.
+   */
   private async copyUpload(importId: string, to: string): Promise<void> {
     const out = createWriteStream(to);
     try {
-      for (let seq = 0; ; seq++) {
-        const data = await this.imports.chunk({ importId, seq });
-        if (!data) break;
-        if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      copy: for (let seq = 0; ; seq++) {
+        for (let from = 0; ; from += COPY_SLICE_BYTES) {
+          const data = await this.imports.chunkSlice({ importId, seq, from, length: COPY_SLICE_BYTES });
+          if (!data) break copy;
+          if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+          if (data.length < COPY_SLICE_BYTES) break;
+        }
       }
     } finally {
       await new Promise<void>((resolve, reject) =>
@@ -191,170 +222,193 @@ export class ImportRunner implements OnModuleInit {
     context: JobContext;
     progress: (fraction: number) => Promise<void>;
   }): Promise<void> {
-    const userId = row.userId;
-    const noteTypes = collection.noteTypes();
-    const decks = collection.decks();
     const total = collection.counts();
     if (total.notes === 0) throw importError('import.nothing-to-import', 'The package holds no notes.');
-    const notes = new Map<number, AnkiNote>();
-    for (const note of collection.notes()) notes.set(note.id, note);
-
+    const run: AnkiRun = {
+      userId: row.userId,
+      collection,
+      noteTypes: collection.noteTypes(),
+      decks: collection.decks(),
+      total,
+      counts: { ...NO_COUNTS, notes: total.notes },
+      skipped: new SkippedList(),
+      context,
+      progress,
+    };
     await this.commit(row, async (tx) => {
-      const counts: ImportCounts = { ...NO_COUNTS, notes: notes.size };
-      const skipped = new SkippedList();
-      const topicId = await this.topicFor(row, tx);
-      const describe = (note: AnkiNote, ord: number) =>
-        `card ${ord + 1} of note "${titleFrom(htmlToMarkdown(note.fields[0] ?? '')) || note.guid}"`;
-
-      // Questions: one per Anki card, created or revised by (note GUID, ordinal).
-      const cardQuestion = new Map<number, { questionId: string; isSuspended: boolean; label: string }>();
-      const deckQuestions = new Map<number, string[]>();
-      let planned: PlannedCard[] = [];
-      let seen = 0;
-      const flush = async () => {
-        const links = new Map(
-          (await this.imports.noteCardLinks({ userId, guids: [...new Set(planned.map((p) => p.note.guid))] }, tx)).map(
-            (link) => [`${link.noteGuid}\u0000${link.cardOrd}`, link.questionId],
-          ),
-        );
-        const created: Array<{ id: string; plan: PlannedCard }> = [];
-        const existing: Array<{ id: string; plan: PlannedCard }> = [];
-        for (const plan of planned) {
-          const id = links.get(`${plan.note.guid}\u0000${plan.card.ord}`);
-          if (id) existing.push({ id, plan });
-          else created.push({ id: randomUUID(), plan });
-        }
-        await this.questions.createCards(
-          {
-            ownerId: userId,
-            cards: created.map(({ id, plan }) => ({
-              id,
-              topicId,
-              difficulty: DEFAULT_DIFFICULTY,
-              ...cardFields(plan.content),
-            })),
-          },
-          tx,
-        );
-        await this.imports.linkNoteCards(
-          {
-            userId,
-            links: created.map(({ id, plan }) => ({
-              noteGuid: plan.note.guid,
-              cardOrd: plan.card.ord,
-              questionId: id,
-            })),
-          },
-          tx,
-        );
-        const revised = await this.questions.reviseCards(
-          { ownerId: userId, cards: existing.map(({ id, plan }) => ({ id, ...cardFields(plan.content) })) },
-          tx,
-        );
-        counts.questionsCreated += created.length;
-        counts.questionsUpdated += revised.length;
-        for (const { id, plan } of [...created, ...existing]) {
-          cardQuestion.set(plan.card.id, {
-            questionId: id,
-            isSuspended: plan.card.queue === -1,
-            label: `"${plan.content.title}"`,
-          });
-          const list = deckQuestions.get(plan.card.deckId) ?? [];
-          list.push(id);
-          deckQuestions.set(plan.card.deckId, list);
-        }
-        planned = [];
-        throwIfAborted(context);
-        await progress(0.05 + (0.35 * seen) / Math.max(1, total.cards));
-      };
-      for (const card of collection.cards()) {
-        seen++;
-        const note = notes.get(card.noteId);
-        const noteType = note && noteTypes.get(note.noteTypeId);
-        if (!note || !noteType) {
-          skipped.add(
-            `card ${card.id}`,
-            note ? 'its note type is missing from the package' : 'its note is missing from the package',
-          );
-          continue;
-        }
-        const converted = cardContent({
-          note,
-          noteType,
-          cardOrd: card.ord,
-          deckName: decks.get(card.deckId)?.name ?? '',
-        });
-        if ('skip' in converted) skipped.add(describe(note, card.ord), converted.skip);
-        else planned.push({ note, card, content: converted.content });
-        if (planned.length >= BATCH) await flush();
-      }
-      if (planned.length > 0) await flush();
-      if (cardQuestion.size === 0)
-        throw importError('import.nothing-to-import', 'No card of the package could be imported.');
-
-      // Sets: one per deck, made once and added to on later imports.
-      const deckIds = [...deckQuestions.keys()];
-      const linked = new Map(
-        (await this.imports.deckLinks({ userId, deckIds: deckIds.map(String) }, tx)).map((l) => [l.deckId, l.setId]),
-      );
-      for (const deckId of deckIds) {
-        const questionIds = [...new Set(deckQuestions.get(deckId)!)];
-        const setId = linked.get(String(deckId));
-        if (setId && (await this.sets.appendImported({ ownerId: userId, setId, questionIds }, tx))) continue;
-        const deck = decks.get(deckId);
-        const created = await this.sets.createImported(
-          {
-            ownerId: userId,
-            title: deck?.name || `Anki deck ${deckId}`,
-            description: deck?.description ? htmlToMarkdown(deck.description) : 'Imported from Anki.',
-            questionIds,
-          },
-          tx,
-        );
-        await this.imports.linkDeck({ userId, deckId: String(deckId), setId: created }, tx);
-        counts.sets++;
-      }
+      const cards = await this.importCards(run, await this.topicFor(row, tx), tx);
       await progress(0.4);
+      await this.importHistory(run, cards, tx);
+      await progress(0.97);
+      return { counts: run.counts, skipped: run.skipped, media };
+    });
+  }
 
-      // History: each card's review log replayed on its card, keyed by review-log id.
-      const rubricRevisions = await this.rubricRevisions(
-        userId,
-        [...cardQuestion.values()].map((c) => c.questionId),
+  /**
+   * Questions: one per Anki card, created or revised by (note GUID, ordinal), or the question
+   * our own export named; then a set per deck, made once and added to on later imports. Cards
+   * are read and written a batch at a time; what is kept for the history is the question of
+   * each Anki card and which cards are suspended.
+   */
+  private async importCards(
+    run: AnkiRun,
+    topicId: string,
+    tx: Tx,
+  ): Promise<{ questionOf: Map<number, string>; suspended: Set<number> }> {
+    const { userId, counts, skipped } = run;
+    const questionOf = new Map<number, string>();
+    const suspended = new Set<number>();
+    const deckQuestions = new Map<number, string[]>();
+    const matchedIds = new Set<string>();
+    let planned: PlannedCard[] = [];
+    let seen = 0;
+    const flush = async () => {
+      const linkKey = (plan: PlannedCard) => `${plan.note.guid}\u0000${plan.card.ord}`;
+      const links = new Map(
+        (await this.imports.noteCardLinks({ userId, guids: [...new Set(planned.map((p) => p.note.guid))] }, tx)).map(
+          (link) => [`${link.noteGuid}\u0000${link.cardOrd}`, link.questionId],
+        ),
+      );
+      const matches = await this.exportedQuestions(
+        { userId, cards: planned.filter((p) => !links.has(linkKey(p))), taken: matchedIds },
         tx,
       );
-      const now = new Date();
-      let batch: Array<{ history: ImportedCardHistory; label: string }> = [];
-      const withHistory = new Set<number>();
-      let replayedEntries = 0;
-      const replay = async () => {
-        const keys = batch.flatMap((b) => b.history.events.map((e) => e.key));
-        const known = await this.imports.importedRevlogIds({ userId, ids: keys }, tx);
-        for (const b of batch) b.history.events = b.history.events.filter((e) => !known.has(e.key));
-        const labels = new Map(batch.flatMap((b) => b.history.events.map((e) => [e.key, b.label] as const)));
-        const result = await this.history.replay({ userId, cards: batch.map((b) => b.history) }, tx);
-        await this.imports.linkReviews({ userId, links: result.recorded }, tx);
-        counts.reviews += result.recorded.length;
-        for (const s of result.skipped) skipped.add(revlogLabel(s.key, labels.get(s.key)), s.reason);
-        batch = [];
-        throwIfAborted(context);
-        await progress(0.4 + (0.55 * replayedEntries) / Math.max(1, total.revlog));
-      };
-      const addCard = async (cardId: number, entries: AnkiRevlogEntry[]) => {
-        const target = cardQuestion.get(cardId);
-        if (!target) {
-          if (entries.length > 0)
-            skipped.add(`${entries.length} reviews of Anki card ${cardId}`, 'their card was not imported');
-          return;
-        }
-        const rubricRevisionId = rubricRevisions.get(target.questionId);
+      const created: Array<{ id: string; plan: PlannedCard }> = [];
+      const existing: Array<{ id: string; plan: PlannedCard }> = [];
+      const matched: Array<{ id: string; plan: PlannedCard }> = [];
+      for (const plan of planned) {
+        const id = links.get(linkKey(plan));
+        const match = matches.get(plan);
+        if (id) existing.push({ id, plan });
+        else if (match) matched.push({ id: match, plan });
+        else created.push({ id: randomUUID(), plan });
+      }
+      await this.questions.createCards(
+        {
+          ownerId: userId,
+          cards: created.map(({ id, plan }) => ({
+            id,
+            topicId,
+            difficulty: DEFAULT_DIFFICULTY,
+            ...cardFields(plan.content),
+          })),
+        },
+        tx,
+      );
+      await this.imports.linkNoteCards(
+        {
+          userId,
+          links: created.map(({ id, plan }) => ({ noteGuid: plan.note.guid, cardOrd: plan.card.ord, questionId: id })),
+        },
+        tx,
+      );
+      const revised = await this.questions.reviseCards(
+        { ownerId: userId, cards: existing.map(({ id, plan }) => ({ id, ...cardFields(plan.content) })) },
+        tx,
+      );
+      counts.questionsCreated += created.length;
+      counts.questionsUpdated += revised.length;
+      counts.questionsMatched += matched.length;
+      for (const { id, plan } of [...created, ...existing, ...matched]) {
+        questionOf.set(plan.card.id, id);
+        if (plan.card.queue === -1) suspended.add(plan.card.id);
+        const list = deckQuestions.get(plan.card.deckId) ?? [];
+        list.push(id);
+        deckQuestions.set(plan.card.deckId, list);
+      }
+      planned = [];
+      throwIfAborted(run.context);
+      await run.progress(0.05 + (0.35 * seen) / Math.max(1, run.total.cards));
+    };
+    for (const { card, note } of run.collection.cards()) {
+      seen++;
+      const noteType = note && run.noteTypes.get(note.noteTypeId);
+      if (!note || !noteType) {
+        skipped.add(
+          `card ${card.id}`,
+          note ? 'its note type is missing from the package' : 'its note is missing from the package',
+        );
+        continue;
+      }
+      const converted = cardContent({
+        note,
+        noteType,
+        cardOrd: card.ord,
+        deckName: run.decks.get(card.deckId)?.name ?? '',
+      });
+      if ('skip' in converted)
+        skipped.add(
+          `card ${card.ord + 1} of note "${titleFrom(htmlToMarkdown(note.fields[0] ?? '')) || note.guid}"`,
+          converted.skip,
+        );
+      else planned.push({ note, card, content: converted.content });
+      if (planned.length >= BATCH) await flush();
+    }
+    if (planned.length > 0) await flush();
+    if (questionOf.size === 0)
+      throw importError('import.nothing-to-import', 'No card of the package could be imported.');
+
+    const deckIds = [...deckQuestions.keys()];
+    const linked = new Map(
+      (await this.imports.deckLinks({ userId, deckIds: deckIds.map(String) }, tx)).map((l) => [l.deckId, l.setId]),
+    );
+    for (const deckId of deckIds) {
+      const questionIds = [...new Set(deckQuestions.get(deckId)!)];
+      const setId = linked.get(String(deckId));
+      if (setId && (await this.sets.appendImported({ ownerId: userId, setId, questionIds }, tx))) continue;
+      const deck = run.decks.get(deckId);
+      const created = await this.sets.createImported(
+        {
+          ownerId: userId,
+          title: deck?.name || `Anki deck ${deckId}`,
+          description: deck?.description ? htmlToMarkdown(deck.description) : 'Imported from Anki.',
+          questionIds,
+        },
+        tx,
+      );
+      await this.imports.linkDeck({ userId, deckId: String(deckId), setId: created }, tx);
+      counts.sets++;
+    }
+    return { questionOf, suspended };
+  }
+
+  /**
+   * History: the review log, read card by card, replayed a batch of cards at a time on their
+   * questions' cards, each entry keyed by its review-log id; a suspended card never reviewed is
+   * made, suspended. Only one batch of the log is in memory at a time.
+   */
+  private async importHistory(
+    run: AnkiRun,
+    { questionOf, suspended }: { questionOf: Map<number, string>; suspended: Set<number> },
+    tx: Tx,
+  ): Promise<void> {
+    const { userId, counts, skipped } = run;
+    const now = new Date();
+    const unreviewed = new Set(suspended);
+    let batch: Array<{ cardId: number; questionId: string; entries: AnkiRevlogEntry[] }> = [];
+    let read = 0;
+    const replay = async () => {
+      const cards = batch;
+      batch = [];
+      const rubricRevisions = new Map(
+        (await this.questions.findManyForPractice({ ids: cards.map((c) => c.questionId), userId }, tx)).map((q) => [
+          q.id,
+          q.rubricRevisionId,
+        ]),
+      );
+      const histories: ImportedCardHistory[] = [];
+      const labels = new Map<string, () => string>();
+      for (const { cardId, questionId, entries } of cards) {
+        const label = memo(() => `"${this.cardTitle(run, cardId)}"`);
+        const rubricRevisionId = rubricRevisions.get(questionId);
         if (!rubricRevisionId) {
-          skipped.add(`the reviews of ${target.label}`, 'its question was deleted here');
-          return;
+          if (entries.length > 0) skipped.add(() => `the reviews of ${label()}`, 'its question was deleted here');
+          continue;
         }
         const events: ImportedCardHistory['events'] = [];
         for (const entry of entries) {
           const action = revlogAction({ entry, now });
-          if (action.action === 'skip') skipped.add(revlogLabel(String(entry.id), target.label), action.reason);
+          if (action.action === 'skip') skipped.add(() => revlogLabel(String(entry.id), label()), action.reason);
           else
             events.push({
               key: String(entry.id),
@@ -363,41 +417,80 @@ export class ImportRunner implements OnModuleInit {
               durationMs: Math.max(0, Math.min(Math.round(entry.time), 86_400_000)),
             });
         }
-        batch.push({
-          history: { questionId: target.questionId, rubricRevisionId, events, isSuspended: target.isSuspended },
-          label: target.label,
-        });
-        if (batch.length >= HISTORY_BATCH) await replay();
-      };
-      let current: { cardId: number; entries: AnkiRevlogEntry[] } | undefined;
-      for (const entry of collection.revlog()) {
-        replayedEntries++;
-        if (current && current.cardId !== entry.cardId) {
-          await addCard(current.cardId, current.entries);
-          current = undefined;
-        }
-        current ??= { cardId: entry.cardId, entries: [] };
-        current.entries.push(entry);
-        withHistory.add(entry.cardId);
+        for (const event of events) labels.set(event.key, label);
+        histories.push({ questionId, rubricRevisionId, events, isSuspended: suspended.has(cardId) });
       }
-      if (current) await addCard(current.cardId, current.entries);
-      // Suspended cards never reviewed: their card is made, suspended.
-      for (const [cardId, target] of cardQuestion) {
-        if (target.isSuspended && !withHistory.has(cardId)) await addCard(cardId, []);
+      const known = await this.imports.importedRevlogIds({ userId, ids: [...labels.keys()] }, tx);
+      for (const history of histories) history.events = history.events.filter((e) => !known.has(e.key));
+      const result = await this.history.replay({ userId, cards: histories }, tx);
+      await this.imports.linkReviews({ userId, links: result.recorded }, tx);
+      counts.reviews += result.recorded.length;
+      for (const s of result.skipped) skipped.add(() => revlogLabel(s.key, labels.get(s.key)?.()), s.reason);
+      throwIfAborted(run.context);
+      await run.progress(0.4 + (0.55 * read) / Math.max(1, run.total.revlog));
+    };
+    const addCard = async (cardId: number, entries: AnkiRevlogEntry[]) => {
+      unreviewed.delete(cardId);
+      const questionId = questionOf.get(cardId);
+      if (!questionId) {
+        if (entries.length > 0)
+          skipped.add(`${entries.length} reviews of Anki card ${cardId}`, 'their card was not imported');
+        return;
       }
-      if (batch.length > 0) await replay();
-      await progress(0.97);
-      return { counts, skipped, media };
-    });
+      batch.push({ cardId, questionId, entries });
+      if (batch.length >= HISTORY_BATCH) await replay();
+    };
+    let current: { cardId: number; entries: AnkiRevlogEntry[] } | undefined;
+    for (const entry of run.collection.revlog()) {
+      read++;
+      if (current && current.cardId !== entry.cardId) {
+        await addCard(current.cardId, current.entries);
+        current = undefined;
+      }
+      current ??= { cardId: entry.cardId, entries: [] };
+      current.entries.push(entry);
+    }
+    if (current) await addCard(current.cardId, current.entries);
+    for (const cardId of unreviewed) await addCard(cardId, []);
+    if (batch.length > 0) await replay();
   }
 
-  private async rubricRevisions(userId: string, questionIds: string[], tx: Tx): Promise<Map<string, string>> {
-    const result = new Map<string, string>();
-    for (let i = 0; i < questionIds.length; i += BATCH) {
-      const rows = await this.questions.findManyForPractice({ ids: questionIds.slice(i, i + BATCH), userId }, tx);
-      for (const row of rows) result.set(row.id, row.rubricRevisionId);
+  /** A card's title, as its question got it, to name the card in the report. */
+  private cardTitle(run: AnkiRun, cardId: number): string {
+    const found = run.collection.card(cardId);
+    const noteType = found?.note && run.noteTypes.get(found.note.noteTypeId);
+    if (!found?.note || !noteType) return `Anki card ${cardId}`;
+    const converted = cardContent({
+      note: found.note,
+      noteType,
+      cardOrd: found.card.ord,
+      deckName: run.decks.get(found.card.deckId)?.name ?? '',
+    });
+    return 'skip' in converted ? `Anki card ${cardId}` : converted.content.title;
+  }
+
+  /**
+   * Of cards that no earlier import linked, those of our own export whose question the user can
+   * see, each with that question. A question they cannot see is not named: its card is imported
+   * as a new one, like any other.
+   */
+  private async exportedQuestions(
+    { userId, cards, taken }: { userId: string; cards: readonly PlannedCard[]; taken: Set<string> },
+    tx: Tx,
+  ): Promise<Map<PlannedCard, string>> {
+    const claimed = new Map<PlannedCard, string>();
+    for (const plan of cards) {
+      const id = exportedQuestionId({ guid: plan.note.guid, cardOrd: plan.card.ord });
+      // One card per question: a package naming a question twice gets it once.
+      if (id && !taken.has(id)) {
+        claimed.set(plan, id);
+        taken.add(id);
+      }
     }
-    return result;
+    if (claimed.size === 0) return claimed;
+    const hidden = new Set(await this.access.invisibleQuestions({ ids: [...claimed.values()], userId }, tx));
+    for (const [plan, id] of claimed) if (hidden.has(id)) claimed.delete(plan);
+    return claimed;
   }
 
   private async importCsv({
@@ -478,6 +571,12 @@ function cardFields(content: CardContent) {
 function revlogLabel(key: string, card: string | undefined): string {
   const at = new Date(Number(key));
   return `the review of ${card ?? 'a card'} at ${Number.isNaN(at.getTime()) ? key : at.toISOString()}`;
+}
+
+/** A value computed once, when first asked for. */
+function memo<T>(compute: () => T): () => T {
+  let value: { of: T } | undefined;
+  return () => (value ??= { of: compute() }).of;
 }
 
 /** A shutdown aborts the attempt: its transaction rolls back and the queue retries it. */

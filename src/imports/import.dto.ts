@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IMPORT_FORMATS,
   IMPORT_STATUSES,
+  NO_COUNTS,
   type ImportCounts,
   type ImportFormat,
   type ImportStatus,
@@ -58,6 +59,11 @@ class ImportCountsDto implements ImportCounts {
   @ApiProperty({ description: 'Anki notes or CSV rows read' }) notes: number;
   @ApiProperty() questionsCreated: number;
   @ApiProperty({ description: 'questions an earlier import made, whose content changed' }) questionsUpdated: number;
+  @ApiProperty({
+    description:
+      'cards of an Interval export recognised as the existing questions they came from (ones you can see); referenced, not copied',
+  })
+  questionsMatched: number;
   @ApiProperty({ description: 'reviews added to the history' }) reviews: number;
   @ApiProperty({ description: 'question sets made' }) sets: number;
 }
@@ -105,7 +111,8 @@ export function toImportDto(row: ImportRow): ImportDto {
     byteSize: Number(row.byteSize),
     status: row.status,
     progress: row.status === 'succeeded' ? 1 : row.progress,
-    counts: row.counts ?? { notes: 0, questionsCreated: 0, questionsUpdated: 0, reviews: 0, sets: 0 },
+    // Imports that ended before matching existed have no questionsMatched.
+    counts: { ...NO_COUNTS, ...row.counts },
     skipped: row.skipped,
     media: row.media ?? { count: 0, names: [] },
     ...(row.error ? { error: row.error } : {}),

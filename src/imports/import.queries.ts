@@ -55,9 +55,9 @@ export const INSERT_CHUNK = statement(`INSERT INTO import_chunks (import_id, seq
 
 export const SET_BYTE_SIZE = statement(`UPDATE imports SET byte_size = $2 WHERE id = $1`);
 
-/** The chunk $2 of import $1. */
-export const CHUNK = statement(
-  `SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2`,
+/** $4 bytes of the chunk $2 of import $1 from byte $3 (counted from 1); shorter at the chunk's end. */
+export const CHUNK_SLICE = statement(
+  `SELECT substring(data FROM $3::int FOR $4::int) AS data FROM import_chunks WHERE import_id = $1 AND seq = $2`,
   columnsOf<{ data: Buffer }>()('data'),
 );
 

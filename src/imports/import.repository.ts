@@ -27,8 +27,19 @@ export class ImportRepository {
     await this.sql.rows(q.SET_BYTE_SIZE, [importId, byteSize], tx);
   }
 
-  async chunk({ importId, seq }: { importId: string; seq: number }): Promise<Buffer | undefined> {
-    return (await this.sql.first(q.CHUNK, [importId, seq]))?.data;
+  /** Part of a stored chunk (`from` counts from 0); undefined when there is no such chunk. */
+  async chunkSlice({
+    importId,
+    seq,
+    from,
+    length,
+  }: {
+    importId: string;
+    seq: number;
+    from: number;
+    length: number;
+  }): Promise<Buffer | undefined> {
+    return (await this.sql.first(q.CHUNK_SLICE, [importId, seq, from + 1, length]))?.data;
   }
 
   async deleteChunks(importId: string, tx?: Tx): Promise<void> {

@@ -90,11 +90,12 @@ export class ImportService {
             ]);
           }
           await this.imports.insert({ id, userId, format, fileName: upload.fileName, options }, tx);
+          // One buffer for every chunk: the driver has copied a chunk into its message once it is stored.
+          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, upload.byteSize));
           let seq = 0;
           for (let at = 0; at < upload.byteSize; at += CHUNK_BYTES) {
-            const data = Buffer.alloc(Math.min(CHUNK_BYTES, upload.byteSize - at));
-            await file.read(data, 0, data.length, at);
-            await this.imports.insertChunk({ importId: id, seq: seq++, data }, tx);
+            const { bytesRead } = await file.read(buffer, 0, Math.min(CHUNK_BYTES, upload.byteSize - at), at);
+            await this.imports.insertChunk({ importId: id, seq: seq++, data: buffer.subarray(0, bytesRead) }, tx);
           }
           await this.imports.setByteSize({ importId: id, byteSize: upload.byteSize }, tx);
           await this.jobs.enqueue(IMPORT_JOB, { importId: id }, tx);

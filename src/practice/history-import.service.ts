@@ -31,7 +31,8 @@ export interface ImportedCardHistory {
  * replayed through the same `nextReview` a review through the API goes through, on the card's
  * current state, so the card's memory and due date are what they would be had every review
  * been made here. History is only appended to: an event earlier than the card's latest review
- * is not replayed.
+ * is not replayed. An event at the very millisecond of a review the card already has is that
+ * review (our own export carried it out and back): it is neither replayed nor reported.
  */
 @Injectable()
 export class HistoryImportService {
@@ -56,6 +57,10 @@ export class HistoryImportService {
         row,
       ]),
     );
+    const reviewedAt = await this.practice.reviewTimes(
+      touched.filter((card) => card.events.length > 0).map((card) => locked.get(card.questionId)!.cardId),
+      tx,
+    );
     const memories: Array<{ cardId: string; memory: MemoryState; isLeech: boolean }> = [];
     const reviews: Array<NewReview & { id: string }> = [];
     for (const card of touched) {
@@ -63,7 +68,9 @@ export class HistoryImportService {
       let memory = toMemory(row);
       let isLeech = false;
       let changed = false;
+      const present = reviewedAt.get(row.cardId);
       for (const event of card.events) {
+        if (event.event !== 'reset' && present?.has(event.at.getTime())) continue;
         if (memory.lastReviewAt && event.at < memory.lastReviewAt) {
           skipped.push({
             key: event.key,

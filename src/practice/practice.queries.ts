@@ -495,6 +495,12 @@ export const INSERT_IDENTIFIED_REVIEWS = statement(
                reviewed_at, state_before, state_after)`,
 );
 
+/** When the cards $1 were reviewed: every review, undone ones too. */
+export const REVIEW_TIMES_OF_CARDS = statement(
+  `SELECT card_id AS "cardId", reviewed_at AS "reviewedAt" FROM reviews WHERE card_id = ANY($1::uuid[])`,
+  columnsOf<{ cardId: string; reviewedAt: Date }>()('cardId', 'reviewedAt'),
+);
+
 /** The user's ($1) cards for the questions $2, suspended. */
 export const SUSPEND_CARDS = statement(
   `UPDATE cards SET is_suspended = true, updated_at = now() WHERE user_id = $1 AND question_id = ANY($2::uuid[])`,

@@ -67,6 +67,18 @@ export class PracticeRepository {
     await this.sql.rows(q.INSERT_IDENTIFIED_REVIEWS, [reviews.map((r) => r.id), ...q.insertReviewsValues(reviews)], tx);
   }
 
+  /** The instants (epoch ms) each of these cards was reviewed at, undone reviews included. */
+  async reviewTimes(cardIds: string[], tx: Tx): Promise<Map<string, Set<number>>> {
+    const times = new Map<string, Set<number>>();
+    if (cardIds.length === 0) return times;
+    for (const row of await this.sql.rows(q.REVIEW_TIMES_OF_CARDS, [cardIds], tx)) {
+      let set = times.get(row.cardId);
+      if (!set) times.set(row.cardId, (set = new Set()));
+      set.add(row.reviewedAt.getTime());
+    }
+    return times;
+  }
+
   async suspendCards({ userId, questionIds }: { userId: string; questionIds: string[] }, tx: Tx): Promise<void> {
     if (questionIds.length > 0) await this.sql.rows(q.SUSPEND_CARDS, [userId, questionIds], tx);
   }

@@ -1465,6 +1465,8 @@ export interface components {
             /** @description Anki notes or CSV rows read */
             notes: number;
             questionsCreated: number;
+            /** @description cards of an Interval export recognised as the existing questions they came from (ones you can see); referenced, not copied */
+            questionsMatched: number;
             /** @description questions an earlier import made, whose content changed */
             questionsUpdated: number;
             /** @description reviews added to the history */

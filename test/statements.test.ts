@@ -62,6 +62,8 @@ const NOT_STATEMENTS = new Set([
   'practice/practice.queries.js:saveMemoriesValues',
   'practice/practice.queries.js:insertReviewValues',
   'practice/practice.queries.js:insertReviewsValues',
+  'practice/practice.queries.js:replayedReviewsJson',
+  'practice/practice.queries.js:replayedCardsJson',
   'practice/practice.queries.js:restoreCardValues',
   'practice/practice.queries.js:insertCramAnswerValues',
   'progress/progress.queries.js:memberRecallValues',

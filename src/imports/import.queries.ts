@@ -147,16 +147,20 @@ export const UPSERT_DECK_LINK = statement(
    ON CONFLICT (user_id, deck_id) DO UPDATE SET set_id = EXCLUDED.set_id`,
 );
 
-/** Of the review-log ids $2, those the user ($1) imported before. */
+/**
+ * Of the review-log ids $2 (a JSON array), those the user ($1) imported before. Thousands at a
+ * time, so as one JSON text: the driver escapes an array's elements one by one.
+ */
 export const IMPORTED_REVLOG_IDS = statement(
-  `SELECT anki_revlog_id::text AS id FROM imported_reviews WHERE user_id = $1 AND anki_revlog_id = ANY($2::bigint[])`,
+  `SELECT anki_revlog_id::text AS id FROM imported_reviews
+    WHERE user_id = $1 AND anki_revlog_id IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint)`,
   columnsOf<{ id: string }>()('id'),
 );
 
-/** $1 user, $2 review-log ids, $3 reviews. */
+/** $1 user, $2 a JSON array of [review-log id, review]. */
 export const INSERT_IMPORTED_REVIEWS = statement(
   `INSERT INTO imported_reviews (user_id, anki_revlog_id, review_id)
-   SELECT $1, unnest($2::bigint[]), unnest($3::uuid[])`,
+   SELECT $1, (l->>0)::bigint, (l->>1)::uuid FROM jsonb_array_elements($2::jsonb) AS l`,
 );
 
 /** The user's ($1) imports, for their data export. */

@@ -115,7 +115,9 @@ export class ImportRepository {
 
   async importedRevlogIds({ userId, ids }: { userId: string; ids: string[] }, tx: Tx): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    return new Set((await this.sql.rows(q.IMPORTED_REVLOG_IDS, [userId, ids], tx)).map((row) => row.id));
+    return new Set(
+      (await this.sql.rows(q.IMPORTED_REVLOG_IDS, [userId, JSON.stringify(ids)], tx)).map((row) => row.id),
+    );
   }
 
   async linkReviews(
@@ -123,7 +125,7 @@ export class ImportRepository {
     tx: Tx,
   ): Promise<void> {
     if (links.length === 0) return;
-    await this.sql.rows(q.INSERT_IMPORTED_REVIEWS, [userId, links.map((l) => l.key), links.map((l) => l.reviewId)], tx);
+    await this.sql.rows(q.INSERT_IMPORTED_REVIEWS, [userId, JSON.stringify(links.map((l) => [l.key, l.reviewId]))], tx);
   }
 
   exportFor(userId: string): Promise<ImportRow[]> {

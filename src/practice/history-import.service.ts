@@ -5,7 +5,7 @@ import type { Tx } from '../database/sql.js';
 import { RATING_NUMBER, type RatingName } from './card-vocabulary.js';
 import { newMemoryState, nextReview, type MemoryState } from './next-review.js';
 import { toMemoryDto } from './practice.dto.js';
-import { toMemory, type NewReview } from './practice.queries.js';
+import { toMemory, type ReplayedCard, type ReplayedReview } from './practice.queries.js';
 import { PracticeRepository } from './practice.repository.js';
 import { practiceSettingsOf } from './scheduling-settings.js';
 
@@ -41,7 +41,12 @@ export class HistoryImportService {
     private readonly accounts: AccountService,
   ) {}
 
-  /** Inside the caller's transaction; the cards are created where missing and locked first. */
+  /**
+   * Inside the caller's transaction. The user's existing cards are locked first; a card that
+   * does not exist yet is written once, with the memory its history left (a concurrent first
+   * review of the same question makes the insert, and so the attempt, fail; the import job
+   * tries again).
+   */
   async replay(
     { userId, cards }: { userId: string; cards: readonly ImportedCardHistory[] },
     tx: Tx,
@@ -51,24 +56,29 @@ export class HistoryImportService {
     const touched = cards.filter((card) => card.events.length > 0 || card.isSuspended);
     if (touched.length === 0) return { recorded, skipped };
     const settings = practiceSettingsOf(await this.accounts.getWithWeights(userId, tx));
-    const locked = new Map(
-      (await this.practice.lockCards({ userId, questionIds: touched.map((c) => c.questionId) }, tx)).map((row) => [
-        row.questionId,
-        row,
-      ]),
+    const existing = new Map(
+      (await this.practice.lockExistingCards({ userId, questionIds: touched.map((c) => c.questionId) }, tx)).map(
+        (row) => [row.questionId, row],
+      ),
     );
     const reviewedAt = await this.practice.reviewTimes(
-      touched.filter((card) => card.events.length > 0).map((card) => locked.get(card.questionId)!.cardId),
+      touched.flatMap((card) => {
+        const row = existing.get(card.questionId);
+        return row && card.events.length > 0 ? [row.cardId] : [];
+      }),
       tx,
     );
+    const now = new Date();
+    const created: ReplayedCard[] = [];
     const memories: Array<{ cardId: string; memory: MemoryState; isLeech: boolean }> = [];
-    const reviews: Array<NewReview & { id: string }> = [];
+    const reviews: ReplayedReview[] = [];
     for (const card of touched) {
-      const row = locked.get(card.questionId)!;
-      let memory = toMemory(row);
+      const row = existing.get(card.questionId);
+      const cardId = row?.cardId ?? randomUUID();
+      let memory = row ? toMemory(row) : newMemoryState(now);
       let isLeech = false;
       let changed = false;
-      const present = reviewedAt.get(row.cardId);
+      const present = row && reviewedAt.get(row.cardId);
       for (const event of card.events) {
         if (event.event !== 'reset' && present?.has(event.at.getTime())) continue;
         if (memory.lastReviewAt && event.at < memory.lastReviewAt) {
@@ -83,17 +93,13 @@ export class HistoryImportService {
           memory = { ...newMemoryState(event.at), lastReviewAt: memory.lastReviewAt };
           continue;
         }
-        const next = nextReview({ cardId: row.cardId, memory, rating: event.event, reviewedAt: event.at, settings });
+        const next = nextReview({ cardId, memory, rating: event.event, reviewedAt: event.at, settings });
         const id = randomUUID();
         reviews.push({
           id,
-          cardId: row.cardId,
-          userId,
+          cardId,
           questionId: card.questionId,
           rubricRevisionId: card.rubricRevisionId,
-          answer: null,
-          criteriaMet: null,
-          score: null,
           rating: RATING_NUMBER[event.event],
           durationMs: event.durationMs,
           reviewedAt: event.at,
@@ -104,12 +110,17 @@ export class HistoryImportService {
         memory = next.memory;
         isLeech ||= next.isLeech;
       }
-      if (changed) memories.push({ cardId: row.cardId, memory, isLeech });
+      if (!row) created.push({ cardId, questionId: card.questionId, memory, isLeech, isSuspended: card.isSuspended });
+      else if (changed) memories.push({ cardId, memory, isLeech });
     }
+    await this.practice.insertReplayedCards({ userId, cards: created }, tx);
     await this.practice.saveMemories(memories, tx);
-    await this.practice.insertIdentifiedReviews(reviews, tx);
+    await this.practice.insertReplayedReviews({ userId, reviews }, tx);
     await this.practice.suspendCards(
-      { userId, questionIds: touched.filter((c) => c.isSuspended).map((c) => c.questionId) },
+      {
+        userId,
+        questionIds: touched.filter((c) => c.isSuspended && existing.has(c.questionId)).map((c) => c.questionId),
+      },
       tx,
     );
     return { recorded, skipped };

@@ -478,22 +478,92 @@ export function insertReviewsValues(reviews: readonly NewReview[]): unknown[] {
   return rows[0]?.map((_, column) => rows.map((row) => row[column])) ?? Array.from({ length: 12 }, () => []);
 }
 
+/** A review replayed from imported history: no answer, no rubric score, an id the importer chose. */
+export interface ReplayedReview {
+  id: string;
+  cardId: string;
+  questionId: string;
+  rubricRevisionId: string;
+  rating: number;
+  durationMs: number | null;
+  reviewedAt: Date;
+  stateBefore: CardSnapshot;
+  stateAfter: CardSnapshot;
+}
+
 /**
- * Imported reviews, with ids the caller chose (so it can record where each came from):
- * $1 ids, then INSERT_REVIEWS's twelve arrays as $2-$13.
+ * Replayed reviews of the user $1, as one JSON array $2 of [id, card, question, rubric
+ * revision, rating, duration ms, reviewed at, state before, state after]: one text the driver
+ * sends as it is, where an array per column is escaped element by element, which took several
+ * times as long.
  */
-export const INSERT_IDENTIFIED_REVIEWS = statement(
-  `INSERT INTO reviews (id, card_id, user_id, question_id, rubric_revision_id, answer, criteria_met,
-                       score, rating, duration_ms, reviewed_at, state_before, state_after)
-   SELECT r.id, r.card_id, r.user_id, r.question_id, r.rubric_revision_id, r.answer,
-          CASE WHEN r.criteria_met IS NULL THEN NULL
-               ELSE ARRAY(SELECT jsonb_array_elements_text(r.criteria_met)) END,
-          r.score, r.rating, r.duration_ms, r.reviewed_at, r.state_before, r.state_after
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::jsonb[], $8::float8[],
-                 $9::smallint[], $10::int[], $11::timestamptz[], $12::jsonb[], $13::jsonb[])
-          AS r(id, card_id, user_id, question_id, rubric_revision_id, answer, criteria_met, score, rating, duration_ms,
-               reviewed_at, state_before, state_after)`,
+export const INSERT_REPLAYED_REVIEWS = statement(
+  `INSERT INTO reviews (id, card_id, user_id, question_id, rubric_revision_id, rating, duration_ms, reviewed_at,
+                       state_before, state_after)
+   SELECT (r->>0)::uuid, (r->>1)::uuid, $1, (r->>2)::uuid, (r->>3)::uuid, (r->>4)::smallint, (r->>5)::int,
+          (r->>6)::timestamptz, r->7, r->8
+     FROM jsonb_array_elements($2::jsonb) AS r`,
 );
+
+export function replayedReviewsJson(reviews: readonly ReplayedReview[]): string {
+  return JSON.stringify(
+    reviews.map((r) => [
+      r.id,
+      r.cardId,
+      r.questionId,
+      r.rubricRevisionId,
+      r.rating,
+      r.durationMs,
+      r.reviewedAt,
+      r.stateBefore,
+      r.stateAfter,
+    ]),
+  );
+}
+
+/** A card an import makes, with the memory its replayed history left. */
+export interface ReplayedCard {
+  cardId: string;
+  questionId: string;
+  memory: MemoryState;
+  isLeech: boolean;
+  isSuspended: boolean;
+}
+
+/**
+ * New cards of the user $1 as one JSON array $2 of [id, question, state, due at, stability,
+ * difficulty, elapsed days, scheduled days, learning steps, reps, lapses, last review at,
+ * leech, suspended]. A leech is suspended, as SAVE_MEMORY suspends one.
+ */
+export const INSERT_REPLAYED_CARDS = statement(
+  `INSERT INTO cards (id, user_id, question_id, state, due_at, stability, difficulty, elapsed_days, scheduled_days,
+                     learning_steps, reps, lapses, last_review_at, is_leech, is_suspended)
+   SELECT (c->>0)::uuid, $1, (c->>1)::uuid, (c->>2)::smallint, (c->>3)::timestamptz, (c->>4)::float8,
+          (c->>5)::float8, (c->>6)::int, (c->>7)::int, (c->>8)::int, (c->>9)::int, (c->>10)::int,
+          (c->>11)::timestamptz, (c->>12)::boolean, (c->>12)::boolean OR (c->>13)::boolean
+     FROM jsonb_array_elements($2::jsonb) AS c`,
+);
+
+export function replayedCardsJson(cards: readonly ReplayedCard[]): string {
+  return JSON.stringify(
+    cards.map(({ cardId, questionId, memory, isLeech, isSuspended }) => [
+      cardId,
+      questionId,
+      STATE_NUMBER[memory.state],
+      memory.dueAt,
+      memory.stability,
+      memory.difficulty,
+      memory.elapsedDays,
+      memory.scheduledDays,
+      memory.learningSteps,
+      memory.reps,
+      memory.lapses,
+      memory.lastReviewAt,
+      isLeech,
+      isSuspended,
+    ]),
+  );
+}
 
 /** When the cards $1 were reviewed: every review, undone ones too. */
 export const REVIEW_TIMES_OF_CARDS = statement(

@@ -62,9 +62,24 @@ export class PracticeRepository {
     if (reviews.length > 0) await this.sql.rows(q.INSERT_REVIEWS, q.insertReviewsValues(reviews), tx);
   }
 
-  async insertIdentifiedReviews(reviews: ReadonlyArray<q.NewReview & { id: string }>, tx: Tx): Promise<void> {
-    if (reviews.length === 0) return;
-    await this.sql.rows(q.INSERT_IDENTIFIED_REVIEWS, [reviews.map((r) => r.id), ...q.insertReviewsValues(reviews)], tx);
+  async insertReplayedReviews(
+    { userId, reviews }: { userId: string; reviews: readonly q.ReplayedReview[] },
+    tx: Tx,
+  ): Promise<void> {
+    if (reviews.length > 0)
+      await this.sql.rows(q.INSERT_REPLAYED_REVIEWS, [userId, q.replayedReviewsJson(reviews)], tx);
+  }
+
+  /** The user's cards for these questions that exist, locked; none is created. */
+  lockExistingCards({ userId, questionIds }: { userId: string; questionIds: string[] }, tx: Tx): Promise<CardRow[]> {
+    return this.sql.rows(q.LOCK_CARDS, [userId, questionIds], tx);
+  }
+
+  async insertReplayedCards(
+    { userId, cards }: { userId: string; cards: readonly q.ReplayedCard[] },
+    tx: Tx,
+  ): Promise<void> {
+    if (cards.length > 0) await this.sql.rows(q.INSERT_REPLAYED_CARDS, [userId, q.replayedCardsJson(cards)], tx);
   }
 
   /** The instants (epoch ms) each of these cards was reviewed at, undone reviews included. */

@@ -58,6 +58,9 @@ const MATRIX: Record<string, string> = {
   'PATCH /api/practice/cards/{questionId}': SET_READERS,
   'GET /api/practice/forecast': SELF,
   'GET /api/practice/retention-advice': SELF,
+  'GET /api/practice/parameters': SELF,
+  'POST /api/practice/parameters/fit': SELF,
+  'GET /api/practice/parameters/fits/{id}': 'hhhhhhhr',
   'GET /api/practice/deck': SELF,
   'PUT /api/practice/deck': SELF,
   'GET /api/question-sets': SELF,
@@ -118,6 +121,7 @@ interface Fixture {
   interviewId: string;
   ownerSessionId: string;
   importId: string;
+  fitId: string;
 }
 
 describe('authorization matrix', () => {
@@ -128,7 +132,8 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     // The admin's bank sync reads the configured folder: the fixture bank the database holds.
-    t = await startTestApp({ env: { BANK_DIR: FIXTURE_BANK_DIR } });
+    // Jobs run: asking for a fit enqueues one.
+    t = await startTestApp({ jobs: true, env: { BANK_DIR: FIXTURE_BANK_DIR } });
     users = {
       stranger: await t.newUser(),
       admin: await t.newUser({ role: 'admin' }),
@@ -168,6 +173,7 @@ describe('authorization matrix', () => {
     };
     const question = await call('post', '/api/questions', questionPayload());
     const review = await call('post', '/api/practice/reviews', { questionId: question.id, rating: 'good' });
+    const fit = await call('post', '/api/practice/parameters/fit', {});
     const set = await call('post', '/api/question-sets', {
       title: 'Matrix set',
       visibility: 'private',
@@ -188,13 +194,14 @@ describe('authorization matrix', () => {
        VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day') RETURNING id`,
       [owner.id, randomBytes(32)],
     );
-    // An import's row as an upload leaves it (this app runs no job queue, and the matrix only reads it).
+    // An import's row as an upload leaves it, with no job behind it: the matrix only reads it.
     const upload = await t.sql.query(
       `INSERT INTO imports (user_id, format, file_name, byte_size) VALUES ($1, 'csv', 'matrix.csv', 0) RETURNING id`,
       [owner.id],
     );
     return {
       importId: upload.rows[0].id,
+      fitId: fit.id,
       questionId: question.id,
       reviewId: review.review.id,
       bankQuestionId,
@@ -227,6 +234,7 @@ describe('authorization matrix', () => {
     if (path.startsWith('/api/imports/')) url = url.replace('{id}', f.importId);
     if (path.startsWith('/api/practice/cards/')) url = url.replace('{questionId}', f.questionId);
     if (path.startsWith('/api/practice/reviews/')) url = url.replace('{id}', f.reviewId);
+    if (path.startsWith('/api/practice/parameters/fits/')) url = url.replace('{id}', f.fitId);
     for (const [param, value] of Object.entries(ids)) url = url.replace(param, value);
 
     const bodies: Record<string, object> = {

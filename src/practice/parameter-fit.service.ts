@@ -118,10 +118,16 @@ export class ParameterFitService implements OnModuleInit, OnApplicationShutdown 
   /** Queues a fit of the user's weights; while one is queued or running, that one is the answer. */
   async requestFit(userId: string): Promise<FitDto> {
     const fit = await this.sql.transaction(async (tx) => {
-      const inserted = await this.fits.insert({ userId, trigger: 'manual' }, tx);
-      if (!inserted) return (await this.fits.open(userId, tx))!;
-      await this.jobs.enqueue(FIT_JOB, { fitId: inserted.id }, tx);
-      return inserted;
+      // The open fit that blocks an insert can end before it is read; then the insert is tried again.
+      for (;;) {
+        const inserted = await this.fits.insert({ userId, trigger: 'manual' }, tx);
+        if (inserted) {
+          await this.jobs.enqueue(FIT_JOB, { fitId: inserted.id }, tx);
+          return inserted;
+        }
+        const open = await this.fits.open(userId, tx);
+        if (open) return open;
+      }
     });
     this.jobs.wake(FIT_JOB);
     return toFitDto(fit);

@@ -57,7 +57,7 @@ const requiredEsm = `/node_modules/(${REQUIRED_ESM.join('|')})/`;
 /** @type {import('jest').Config} */
 export default {
   rootDir: 'dist',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/jest-environment.js',
   transform:
     REQUIRED_ESM.length === 0
       ? {}

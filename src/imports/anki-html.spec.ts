@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { htmlToMarkdown, placeholders, titleFrom } from './anki-html.js';
 
 describe(htmlToMarkdown.name, () => {
@@ -15,6 +16,37 @@ describe(htmlToMarkdown.name, () => {
     ['brackets of text escaped', '[x]', '\\[x\\]'],
   ])('%s', (_name, html, markdown) => {
     expect(htmlToMarkdown(html)).toBe(markdown);
+  });
+
+  it.each<[string, string, string]>([
+    ['plain text: whitespace collapsed and trimmed', '  a\n\tb   c \n', 'a b c'],
+    ['plain text: Markdown marks escaped', '# 1. *a* _b_ `c` [d] > e', '\\# 1. \\*a\\* \\_b\\_ \\`c\\` \\[d\\] > e'],
+    ['plain text: a list marker escaped', '- item', '\\- item'],
+    ['plain text: only whitespace', ' \n\t ', ''],
+  ])('%s', (_name, text, markdown) => {
+    expect(htmlToMarkdown(text)).toBe(markdown);
+  });
+
+  it('converts text without markup exactly as through the HTML parser', () => {
+    const alphabet = fc.constantFrom(
+      ...'ab1 .#*-+=_`~[]()>\\!|'.split(''),
+      '\n',
+      '\t',
+      '\f',
+      '\u00a0',
+      '\u2003',
+      '\ue000',
+      'é',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        // A comment sends the same text through the parser; turndown drops comments.
+        expect(htmlToMarkdown(text)).toBe(htmlToMarkdown(`<!---->${text}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps placeholder text as written', () => {

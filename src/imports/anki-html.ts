@@ -79,6 +79,23 @@ function mediaName(src: string): string {
   }
 }
 
+/** Field text without a tag, an entity, a carriage return or a NUL: HTML parsers hand it over unchanged, as one text node. */
+const PLAIN_TEXT = /^[^<&\r\0]*$/;
+
+/**
+ * What turndown makes of a lone text node, by its own steps (collapseWhitespace, escape,
+ * postProcess) without building a document for it: most of a conversion's time goes to parsing.
+ */
+function plainTextToMarkdown(service: TurndownService, text: string): string {
+  let collapsed = text.replace(/[ \r\n\t]+/g, ' ');
+  if (collapsed.startsWith(' ')) collapsed = collapsed.slice(1);
+  if (collapsed.endsWith(' ')) collapsed = collapsed.slice(0, -1);
+  return service
+    .escape(collapsed)
+    .replace(/^[\t\r\n]+/, '')
+    .replace(/[\t\r\n\s]+$/, '');
+}
+
 /**
  * Converts field HTML to Markdown. Anki's `[sound:x.mp3]` tags become `[sound: x.mp3]`; text
  * passed through `keep` comes out as written.
@@ -86,7 +103,7 @@ function mediaName(src: string): string {
 export function htmlToMarkdown(html: string, keep: Placeholders = placeholders()): string {
   shared ??= converter();
   const withSounds = html.replace(/\[sound:([^\]]*)\]/g, (_, name: string) => keep.keep(`[sound: ${name.trim()}]`));
-  const markdown = shared.turndown(withSounds);
+  const markdown = PLAIN_TEXT.test(withSounds) ? plainTextToMarkdown(shared, withSounds) : shared.turndown(withSounds);
   return keep
     .restore(markdown)
     .replace(/\u00a0/g, ' ')

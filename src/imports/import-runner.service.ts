@@ -41,9 +41,9 @@ export const IMPORT_JOB = defineJob<{ importId: string }>({
 });
 
 /** Questions and links written per statement. */
-const BATCH = 1000;
+const BATCH = 500;
 /** Cards whose history is replayed per statement batch. */
-const HISTORY_BATCH = 500;
+const HISTORY_BATCH = 200;
 const DEFAULT_DIFFICULTY = 3;
 /** Bytes of an upload read per statement: as hex, one message that fits the socket's reads. */
 const COPY_SLICE_BYTES = 24_576;

@@ -15,7 +15,8 @@ import type { PersonalDataExportDto } from './personal-data.dto.js';
  * cannot forget its part.
  */
 export const EXPORTED_TABLES: Readonly<Record<string, string>> = {
-  users: 'account (never the password hash; the FSRS weights in use are those of the latest adopted fit in practice.parameterFits)',
+  users:
+    'account (never the password hash; the FSRS weights in use are those of the latest adopted fit in practice.parameterFits)',
   sessions: 'sessions (never the token hash)',
   cards: 'practice.cards',
   reviews: 'practice.reviews',

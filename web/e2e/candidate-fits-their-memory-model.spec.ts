@@ -138,6 +138,12 @@ test.describe('a candidate fits FSRS to their own memory in Settings', () => {
     const me = await (await request.get('/api/me', { headers: bearer(user.token) })).json();
     expect(me.desiredRetention).toBe(expected.recommended);
 
+    // Saving another retention in the form moves the advice's "current" with it.
+    await page.getByLabel('Desired retention', { exact: true }).fill('0.95');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved.');
+    await expect(advice.getByRole('row', { name: /current/ })).toContainText('0.95');
+
     // At 375 px the fit's figures and the advice table fit without sideways scrolling.
     await page.setViewportSize({ width: 375, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -28,7 +28,8 @@ describe('fuzzing every write route', () => {
   let operations: Array<{ method: 'post' | 'put' | 'patch' | 'delete'; path: string }>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Jobs run, as in production: some routes enqueue one (an import, a fit of FSRS weights).
+    t = await startTestApp({ jobs: true });
     [attacker, victim] = [await t.newUser(), await t.newUser()];
     const bankQuestion = await t.bankQuestion('partition-choice');
     const question = await t.newQuestion(victim);

@@ -8,7 +8,7 @@ const FEATURES =
 /** Modules that compute rules: scheduling, scoring, planning, permissions, roll-ups, parsing, statements. */
 const PURE = [
   '^src/access/(set|group|question)-access\\.ts$',
-  '^src/practice/(next-review|interview-plan|score-answer|user-day|card-vocabulary|scheduling-settings|card-snapshot|review-undo|queue-scope|answer-hint|counted-reviews)\\.ts$',
+  '^src/practice/(next-review|interview-plan|score-answer|user-day|card-vocabulary|scheduling-settings|card-snapshot|review-undo|queue-scope|answer-hint|counted-reviews|parameter-fit)\\.ts$',
   '^src/interviews/(scorecard|interview-state|interview-report)\\.ts$',
   '^src/progress/(group-progress|streak)\\.ts$',
   '^src/question-bank/(bank|bank-file|bank-sync-plan|analysis-report|bank-report)\\.ts$',

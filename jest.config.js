@@ -11,6 +11,7 @@ import vm from 'node:vm';
 const PURE_RULES = [
   'src/practice/next-review.js',
   'src/practice/interview-plan.js',
+  'src/practice/parameter-fit.js',
   'src/practice/score-answer.js',
   'src/practice/user-day.js',
   'src/practice/review-undo.js',
@@ -56,7 +57,7 @@ const requiredEsm = `/node_modules/(${REQUIRED_ESM.join('|')})/`;
 /** @type {import('jest').Config} */
 export default {
   rootDir: 'dist',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/jest-environment.js',
   transform:
     REQUIRED_ESM.length === 0
       ? {}

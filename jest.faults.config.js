@@ -5,7 +5,7 @@
 /** @type {import('jest').Config} */
 export default {
   rootDir: 'dist',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/jest-environment.js',
   transform: {},
   testMatch: ['<rootDir>/test/faults/*.fault.js'],
   maxWorkers: 1,

@@ -6,6 +6,7 @@ import { StudyGroups1795254885117 } from './1795254885117-StudyGroups.js';
 import { PracticeUndoAndCram1796076150779 } from './1796076150779-PracticeUndoAndCram.js';
 import { ImportsAndCards1796077226987 } from './1796077226987-ImportsAndCards.js';
 import { RubricRevisionOfQuestionRevisions1796078100000 } from './1796078100000-RubricRevisionOfQuestionRevisions.js';
+import { ParameterFits1796094763389 } from './1796094763389-ParameterFits.js';
 import { ImportedReviewsWithoutReviewKey1796097232525 } from './1796097232525-ImportedReviewsWithoutReviewKey.js';
 
 /**
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   PracticeUndoAndCram1796076150779,
   ImportsAndCards1796077226987,
   RubricRevisionOfQuestionRevisions1796078100000,
+  ParameterFits1796094763389,
   ImportedReviewsWithoutReviewKey1796097232525,
 ];

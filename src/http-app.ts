@@ -5,9 +5,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
-import { createRootLogger, logRequests, PinoNestLogger, requestIdFor } from './common/logging.js';
+import { createRootLogger, logRequests, PinoNestLogger, requestIdFor, requestLoggerFactory } from './common/logging.js';
 import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
-import { createSchemaValidationPipe, createValidationPipe } from './common/validation.js';
+import { RequestPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
 import { APP_CSP, relaxCspForDocs, serveWebApp } from './web-app.js';
@@ -33,6 +33,7 @@ export async function createHttpApp({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     loggerInstance: logger,
+    childLoggerFactory: requestLoggerFactory,
     // One line per request, written by logRequests when the response is sent.
     logController: new LogController({ disableRequestLogging: true }),
     onProtoPoisoning: 'error',
@@ -42,6 +43,9 @@ export async function createHttpApp({
     routerOptions: { maxParamLength: 200 },
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // No Nest middleware here (guards, pipes and hooks do that work), so no @fastify/middie,
+    // whose hook Nest otherwise runs on every request.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
     abortOnError: false,
@@ -63,7 +67,7 @@ export async function createHttpApp({
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
-  app.useGlobalPipes(createValidationPipe(), createSchemaValidationPipe());
+  app.useGlobalPipes(new RequestPipe());
   app
     .getHttpAdapter()
     .getInstance()

@@ -81,7 +81,7 @@ describe(MeController.name, () => {
     const body = response.body;
     expect(body.account.id).toBe(user.id);
     expect(body.sessions).toHaveLength(1);
-    expect(body.practice).toStrictEqual({ deckTopics: [], cards: [], reviews: [], cramAnswers: [] });
+    expect(body.practice).toStrictEqual({ deckTopics: [], cards: [], reviews: [], cramAnswers: [], parameterFits: [] });
     expect(Object.keys(body.sessions[0]).sort()).toStrictEqual([
       'createdAt',
       'expiresAt',

@@ -31,8 +31,41 @@ const COLUMNS = `id, email, display_name AS "displayName", role, timezone, day_s
   daily_new_limit AS "dailyNewLimit", desired_retention::text AS "desiredRetention",
   to_char(interview_date, 'YYYY-MM-DD') AS "interviewDate", created_at AS "createdAt"`;
 
-/** An account and its practice settings by id; shared with the benchmark baseline. */
-export const ACCOUNT_BY_ID = statement(`SELECT ${COLUMNS} FROM users WHERE id = $1`, ACCOUNT_ROW);
+/** Where the FSRS weights a user's cards are scheduled with come from. */
+export type WeightsSource = 'fitted' | 'population' | 'default';
+
+export interface AccountWithWeightsRow extends AccountRow {
+  /** The user's own adopted weights, else the adopted population prior's; null: FSRS's defaults. */
+  fsrsWeights: number[] | null;
+  weightsSource: WeightsSource;
+}
+
+/** An account, its practice settings and its FSRS weights by id; shared with the benchmark baseline. */
+export const ACCOUNT_BY_ID = statement(
+  `SELECT ${COLUMNS},
+          coalesce(users.fsrs_weights, prior.weights) AS "fsrsWeights",
+          CASE WHEN users.fsrs_weights IS NOT NULL THEN 'fitted'
+               WHEN prior.weights IS NOT NULL THEN 'population' ELSE 'default' END AS "weightsSource"
+     FROM users
+     LEFT JOIN LATERAL (
+       SELECT weights FROM fsrs_population_priors WHERE is_adopted ORDER BY fitted_at DESC LIMIT 1
+     ) prior ON true
+    WHERE users.id = $1`,
+  columnsOf<AccountWithWeightsRow>()(
+    'id',
+    'email',
+    'displayName',
+    'role',
+    'timezone',
+    'dayStartsAtHour',
+    'dailyNewLimit',
+    'desiredRetention',
+    'interviewDate',
+    'createdAt',
+    'fsrsWeights',
+    'weightsSource',
+  ),
+);
 
 /** A new account, or no row when the email is taken ($1 email, $2 password hash, $3 display name). */
 export const INSERT_ACCOUNT = statement(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '../common/auth.js';
 import { Sql, type Tx } from '../database/sql.js';
 import * as q from './account.queries.js';
-import type { AccountRow } from './account.queries.js';
+import type { AccountRow, AccountWithWeightsRow } from './account.queries.js';
 
 export interface AccountSettings {
   displayName?: string;
@@ -22,7 +22,7 @@ export class AccountRepository {
     return this.sql.first(q.INSERT_ACCOUNT, [account.email, account.passwordHash, account.displayName], tx);
   }
 
-  findById(id: string, tx?: Tx): Promise<AccountRow | undefined> {
+  findById(id: string, tx?: Tx): Promise<AccountWithWeightsRow | undefined> {
     return this.sql.first(q.ACCOUNT_BY_ID, [id], tx);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toMeDto, type MeDto, type UpdateMeDto } from './account.dto.js';
 import { Sql, type Tx } from '../database/sql.js';
+import type { AccountWithWeightsRow, WeightsSource } from './account.queries.js';
 import { AccountRepository } from './account.repository.js';
 import { isCommonPassword } from './common-passwords.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hashing.js';
@@ -45,9 +46,22 @@ export class AccountService {
   }
 
   async get(id: string, tx?: Tx): Promise<MeDto> {
+    return toMeDto(await this.row(id, tx));
+  }
+
+  /** The account with the FSRS weights its cards are scheduled with (practice's settings). */
+  async getWithWeights(
+    id: string,
+    tx?: Tx,
+  ): Promise<MeDto & { fsrsWeights: number[] | null; weightsSource: WeightsSource }> {
+    const row = await this.row(id, tx);
+    return { ...toMeDto(row), fsrsWeights: row.fsrsWeights, weightsSource: row.weightsSource };
+  }
+
+  private async row(id: string, tx?: Tx): Promise<AccountWithWeightsRow> {
     const row = await this.accounts.findById(id, tx);
     if (!row) throw accountError('account.not-found');
-    return toMeDto(row);
+    return row;
   }
 
   async updateSettings(id: string, settings: UpdateMeDto): Promise<MeDto> {

@@ -39,6 +39,13 @@ export class User {
   @Column({ name: 'interview_date', type: 'date', nullable: true })
   interviewDate: string | null;
 
+  /**
+   * The user's own FSRS weights, from their latest adopted fit (practice/parameter-fit.service.ts);
+   * null while they have none, and the population prior or FSRS's defaults apply.
+   */
+  @Column({ name: 'fsrs_weights', type: 'jsonb', nullable: true })
+  fsrsWeights: number[] | null;
+
   @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
   passwordChangedAt: Date;
 

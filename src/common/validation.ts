@@ -1,8 +1,32 @@
-import { StandardSchemaValidationPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  type PipeTransform,
+  StandardSchemaValidationPipe,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { type DomainError, type FieldError } from './domain-error.js';
 import { UNKNOWN_FIELD } from './query-schema.js';
 import { requestError } from './common.errors.js';
+
+/**
+ * The one global pipe: a parameter declared with a schema (`@Query({ schema })`) is checked by
+ * its schema, a custom parameter (the caller) is passed on as it came, and the rest (bodies,
+ * path parameters) go to the class-validator pipe. Each parameter meets one pipe: with the two
+ * pipes global, every parameter of every request went through both, one of them with nothing
+ * to do, each an awaited step.
+ */
+export class RequestPipe implements PipeTransform {
+  private readonly classValidation = createValidationPipe();
+  private readonly schemaValidation = createSchemaValidationPipe();
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.schema) return this.schemaValidation.transform(value, metadata);
+    if (metadata.type === 'custom') return value;
+    return this.classValidation.transform(value, metadata);
+  }
+}
 
 /** Bodies (class-validator DTOs): unknown fields refused, types converted by the DTO, every failure listed. */
 export function createValidationPipe(): ValidationPipe {

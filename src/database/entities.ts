@@ -6,6 +6,7 @@ import { Interview, InterviewQuestion } from '../interviews/interview.entity.js'
 import { Card } from '../practice/card.entity.js';
 import { CramAnswer } from '../practice/cram-answer.entity.js';
 import { DeckTopic } from '../practice/deck-topic.entity.js';
+import { ParameterFit, PopulationPrior } from '../practice/parameter-fit.entity.js';
 import { ReviewUndo } from '../practice/review-undo.entity.js';
 import { Review } from '../practice/review.entity.js';
 import {
@@ -41,6 +42,8 @@ export const ENTITIES = [
   ReviewUndo,
   CramAnswer,
   DeckTopic,
+  ParameterFit,
+  PopulationPrior,
   QuestionSet,
   QuestionSetItem,
   QuestionSetMember,

@@ -28,6 +28,12 @@ export class PracticeExportDto {
     description: 'Every cram answer: practice kept apart from the schedule',
   })
   cramAnswers: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every fit of my FSRS weights, with its evaluation; the latest adopted one holds the weights in use',
+  })
+  parameterFits: object[];
 }
 
 export class QuestionSetsExportDto {

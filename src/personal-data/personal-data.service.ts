@@ -15,13 +15,15 @@ import type { PersonalDataExportDto } from './personal-data.dto.js';
  * cannot forget its part.
  */
 export const EXPORTED_TABLES: Readonly<Record<string, string>> = {
-  users: 'account (never the password hash)',
+  users:
+    'account (never the password hash; the FSRS weights in use are those of the latest adopted fit in practice.parameterFits)',
   sessions: 'sessions (never the token hash)',
   cards: 'practice.cards',
   reviews: 'practice.reviews',
   review_undos: 'practice.reviews (undoneAt on each undone review)',
   cram_answers: 'practice.cramAnswers',
   deck_topics: 'practice.deckTopics',
+  parameter_fits: 'practice.parameterFits',
   questions: 'questions, with every revision',
   question_sets: 'questionSets.owned',
   question_set_members: 'questionSets.memberships, and the members of questionSets.owned',

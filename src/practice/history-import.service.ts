@@ -55,7 +55,7 @@ export class HistoryImportService {
     const skipped: Array<{ key: string; reason: string }> = [];
     const touched = cards.filter((card) => card.events.length > 0 || card.isSuspended);
     if (touched.length === 0) return { recorded, skipped };
-    const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
+    const settings = practiceSettingsOf(await this.accounts.getWithWeights(userId, tx));
     const existing = new Map(
       (await this.practice.lockExistingCards({ userId, questionIds: touched.map((c) => c.questionId) }, tx)).map(
         (row) => [row.questionId, row],

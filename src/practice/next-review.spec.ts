@@ -3,10 +3,12 @@ import {
   LEECH_LAPSES,
   newMemoryState,
   nextReview,
+  replayMemory,
   retrievability,
   type MemoryState,
   type SchedulingSettings,
 } from './next-review.js';
+import { default_w } from 'ts-fsrs';
 import type { RatingName } from './card-vocabulary.js';
 
 const UTC: SchedulingSettings = { timezone: 'UTC', dayStartsAtHour: 0, desiredRetention: 0.9, interviewDate: null };
@@ -158,5 +160,57 @@ describe('retrievability', () => {
 
   it('is 0 for a card never reviewed', () => {
     expect(retrievability({ stability: 0, lastReviewAt: null, at: day(0) })).toBe(0);
+  });
+});
+
+describe('replayMemory', () => {
+  const history: Array<[RatingName, Date]> = [
+    ['again', day(0)],
+    ['good', day(0, 13)],
+    ['good', day(1)],
+    ['good', day(4)],
+    ['hard', day(12)],
+  ];
+  const reviews = history.map(([rating, reviewedAt], i) => ({ rating, reviewedAt, wasNew: i === 0 }));
+  // First answers that stick four times longer: the weights a fit might adopt.
+  const ownWeights = default_w.map((w, i) => (i <= 3 ? w * 4 : w));
+
+  it.each<[string, SchedulingSettings, (replayed: MemoryState) => void]>([
+    [
+      'with the default weights, gives exactly what recording the reviews one by one gave',
+      UTC,
+      (replayed) => expect(replayed).toStrictEqual(replay(history)),
+    ],
+    [
+      'with weights of the user’s own, gives a different memory from the same reviews',
+      { ...UTC, weights: ownWeights },
+      (replayed) => expect(replayed.stability).not.toBeCloseTo(replay(history).stability, 3),
+    ],
+    [
+      'with the user’s weights, gives what recording under those weights gave',
+      { ...UTC, weights: ownWeights },
+      (replayed) => expect(replayed).toStrictEqual(replay(history, { ...UTC, weights: ownWeights })),
+    ],
+  ])('%s', (_name, settings, check) => {
+    check(replayMemory({ cardId: 'card-1', reviews, settings })!);
+  });
+
+  it('starts again after a reset to new, keeping when the card was last reviewed', () => {
+    const reset = [
+      ...reviews,
+      { rating: 'good' as const, reviewedAt: day(20), wasNew: true },
+      { rating: 'good' as const, reviewedAt: day(21), wasNew: false },
+    ];
+    const replayed = replayMemory({ cardId: 'card-1', reviews: reset, settings: UTC })!;
+    const fresh = replay([
+      ['good', day(20)],
+      ['good', day(21)],
+    ]);
+    expect(replayed).toMatchObject({ stability: fresh.stability, reps: fresh.reps, lapses: 0 });
+    expect(replayed.lastReviewAt).toStrictEqual(day(21));
+  });
+
+  it('has no memory for a card never reviewed', () => {
+    expect(replayMemory({ cardId: 'card-1', reviews: [], settings: UTC })).toBeUndefined();
   });
 });

@@ -32,6 +32,8 @@ export interface SchedulingSettings extends DaySettings {
   desiredRetention: number;
   /** `YYYY-MM-DD`, or null. */
   interviewDate: string | null;
+  /** The user's FSRS weights (21, FSRS-6); absent or null: FSRS's defaults. */
+  weights?: readonly number[] | null;
 }
 
 export const LEARNING_STEPS = ['1m', '10m'] as const;
@@ -57,13 +59,16 @@ export function newMemoryState(at: Date): MemoryState {
 }
 
 /**
- * Building a ts-fsrs scheduler validates and clips its parameters (~10 µs); only the desired
- * retention varies between users, and the values it can take are few, so one is kept per value.
+ * Building a ts-fsrs scheduler validates and clips its parameters (~10 µs), so schedulers are
+ * kept by desired retention and weights: the defaults' few retention values, plus the most
+ * recently used users' own weights (bounded, oldest dropped first).
  * The scheduler's only mutable state (the fuzz seed) is set and used within one synchronous `next`.
  */
-const schedulers = new Map<number, FSRS>();
-function schedulerFor(desiredRetention: number): FSRS {
-  let scheduler = schedulers.get(desiredRetention);
+const schedulers = new Map<string, FSRS>();
+const KEPT_SCHEDULERS = 512;
+function schedulerFor(desiredRetention: number, weights: readonly number[] | null | undefined): FSRS {
+  const key = weights ? `${desiredRetention}:${weights.join(',')}` : String(desiredRetention);
+  let scheduler = schedulers.get(key);
   if (!scheduler) {
     scheduler = fsrs({
       request_retention: desiredRetention,
@@ -72,8 +77,10 @@ function schedulerFor(desiredRetention: number): FSRS {
       enable_short_term: true,
       learning_steps: [...LEARNING_STEPS],
       relearning_steps: [...RELEARNING_STEPS],
+      ...(weights ? { w: [...weights] } : {}),
     }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('card_id'));
-    schedulers.set(desiredRetention, scheduler);
+    if (schedulers.size >= KEPT_SCHEDULERS) schedulers.delete(schedulers.keys().next().value!);
+    schedulers.set(key, scheduler);
   }
   return scheduler;
 }
@@ -115,8 +122,8 @@ export function balancedIntervalDays({
 }
 
 /**
- * The memory state after a review, by FSRS-6 (ts-fsrs, default parameters) with the user's
- * desired retention, learning steps, a maximum interval and fuzz seeded from the card id
+ * The memory state after a review, by FSRS-6 (ts-fsrs) with the user's weights (FSRS's
+ * defaults until they have their own) and desired retention, learning steps, a maximum interval and fuzz seeded from the card id
  * and its repetition count (so a replay reproduces the same due dates).
  *
  * FSRS counts days between UTC dates; it is fed instants on the user's study clock (their
@@ -143,7 +150,7 @@ export function nextReview({
   settings: SchedulingSettings;
   dueCountOn?: (studyDate: string) => number;
 }): { memory: MemoryState; isLeech: boolean } {
-  const scheduler = schedulerFor(settings.desiredRetention);
+  const scheduler = schedulerFor(settings.desiredRetention, settings.weights);
 
   const input: FsrsCard & { card_id: string } = {
     card_id: cardId,
@@ -233,4 +240,38 @@ function balance(
   });
   card.due = new Date(card.due.getTime() + (days - card.scheduled_days) * DAY_MS);
   card.scheduled_days = days;
+}
+
+/** One counted review of a card's history, for `replayMemory`. */
+export interface ReplayedReview {
+  rating: RatingName;
+  reviewedAt: Date;
+  /** The card was new before it: its first review, or the first after it was reset to new. */
+  wasNew: boolean;
+}
+
+/**
+ * A card's memory rebuilt from its history with the given settings (the user's weights as
+ * they are now): every review replayed through `nextReview` in order, a reset to new starting
+ * the memory again. Undefined for a card never reviewed. Replaying the same history with the
+ * same settings always gives the same memory (the fuzz is seeded by the card id and its
+ * repetition count), so a recompute can be repeated safely.
+ */
+export function replayMemory({
+  cardId,
+  reviews,
+  settings,
+}: {
+  cardId: string;
+  reviews: readonly ReplayedReview[];
+  settings: SchedulingSettings;
+}): MemoryState | undefined {
+  let memory: MemoryState | undefined;
+  for (const review of reviews) {
+    if (!memory || (review.wasNew && memory.state !== 'new')) {
+      memory = { ...newMemoryState(review.reviewedAt), lastReviewAt: memory?.lastReviewAt ?? null };
+    }
+    memory = nextReview({ cardId, memory, rating: review.rating, reviewedAt: review.reviewedAt, settings }).memory;
+  }
+  return memory;
 }

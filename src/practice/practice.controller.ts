@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiOkResponse,
@@ -28,6 +29,8 @@ import {
   UndoReviewResponseDto,
   UpdateCardDto,
 } from './practice.dto.js';
+import { FitDto, ParametersDto } from './parameter-fit.dto.js';
+import { ParameterFitService } from './parameter-fit.service.js';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.js';
 import { PracticeService } from './practice.service.js';
 import { ReviewService } from './review.service.js';
@@ -38,6 +41,7 @@ export class PracticeController {
   constructor(
     private readonly practice: PracticeService,
     private readonly reviews: ReviewService,
+    private readonly parameterFits: ParameterFitService,
   ) {}
 
   @Get('queue')
@@ -152,6 +156,37 @@ export class PracticeController {
     @Query({ schema: RetentionAdviceQueryDto }) query: RetentionAdviceQueryDto,
   ): Promise<RetentionAdviceDto> {
     return this.practice.retentionAdvice(caller.userId, query.dailyBudget);
+  }
+
+  @Get('parameters')
+  @ApiOperation({
+    summary: 'The FSRS weights my cards are scheduled with, where they come from, and my latest fit',
+  })
+  @ApiOkResponse({ type: ParametersDto })
+  @ApiProblemResponses(401)
+  parameters(@CurrentUser() caller: Caller): Promise<ParametersDto> {
+    return this.parameterFits.parameters(caller.userId);
+  }
+
+  @Post('parameters/fit')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Fit my own FSRS weights to my review history, as a job',
+    description:
+      'Answers 202 with the fit to poll (GET /api/practice/parameters/fits/{id}); while a fit is queued or running, that fit. A fit needs 400 usable reviews; it is adopted only when it predicts my latest 20 % of reviews (held out) with a lower log loss than the weights in use, and then every reviewed card is rescheduled from its history with the new weights. A fit also starts by itself after every 500 new reviews.',
+  })
+  @ApiAcceptedResponse({ type: FitDto })
+  @ApiProblemResponses(401)
+  requestFit(@CurrentUser() caller: Caller): Promise<FitDto> {
+    return this.parameterFits.requestFit(caller.userId);
+  }
+
+  @Get('parameters/fits/:id')
+  @ApiOperation({ summary: 'One fit of my FSRS weights: status, evaluation before and after, recompute progress' })
+  @ApiOkResponse({ type: FitDto })
+  @ApiProblemResponses(401, 404)
+  fit(@CurrentUser() caller: Caller, @Param('id') id: string): Promise<FitDto> {
+    return this.parameterFits.fit({ userId: caller.userId, id });
   }
 
   @Get('deck')

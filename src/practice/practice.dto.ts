@@ -315,8 +315,12 @@ export class RetentionAdviceDto {
       'Which rule chose it: the highest retention within the daily budget, or the least work per question recalled',
   })
   rule: 'fits-budget' | 'least-work-per-recall';
-  @ApiProperty({ enum: ['default', 'fitted'], description: 'Whose FSRS weights the simulation used' })
-  weightsSource: 'default' | 'fitted';
+  @ApiProperty({
+    enum: ['default', 'population', 'fitted'],
+    description:
+      "Whose FSRS weights the simulation used: FSRS's defaults, Interval's population prior, or the user's own fit",
+  })
+  weightsSource: 'default' | 'population' | 'fitted';
   @ApiProperty() startedCount: number;
   @ApiProperty() unseenCount: number;
   @ApiProperty({ type: [RetentionOptionDto], description: 'Desired retention 0.70 to 0.97, in steps of 0.01' })

@@ -9,6 +9,7 @@ export const PRACTICE_ERRORS = {
     status: 409,
     title: 'A review can be undone only on the study day it was given',
   },
+  'practice.fit-not-found': { status: 404, title: 'You have no fit of your FSRS weights with this id' },
   'practice.topic-not-found': { status: 404, title: 'No such topic' },
   'practice.set-not-found': { status: 404, title: 'No question set you can read has this id' },
   'practice.assignment-not-found': { status: 404, title: 'No assignment of your study groups has this id' },

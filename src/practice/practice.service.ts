@@ -32,6 +32,7 @@ import { practiceError } from './practice.errors.js';
 import { toMemory, type CardRow, type QueueRow, type QueueScope } from './practice.queries.js';
 import { PracticeRepository } from './practice.repository.js';
 import { scopeRequestOf, type ScopeRequest } from './queue-scope.js';
+import { ParameterFitService } from './parameter-fit.service.js';
 import { practiceSettingsOf, upcomingInterview } from './scheduling-settings.js';
 import { adviseRetention } from '../simulation/retention-advice.js';
 import { studyDate, studyDayBounds, studyDaysAhead } from './user-day.js';
@@ -51,6 +52,7 @@ export class PracticeService {
     private readonly questions: QuestionService,
     private readonly rubrics: RubricService,
     private readonly access: AccessService,
+    private readonly parameterFits: ParameterFitService,
   ) {}
 
   /**
@@ -73,7 +75,7 @@ export class PracticeService {
       );
     }
     const scope = await this.resolveScope(userId, requested.scope);
-    const settings = practiceSettingsOf(await this.accounts.get(userId));
+    const settings = practiceSettingsOf(await this.accounts.getWithWeights(userId));
     const { start: dayStart, end: dayEnd } = studyDayBounds(now, settings);
     const interviewAt = upcomingInterview(settings, now);
 
@@ -211,7 +213,7 @@ export class PracticeService {
   async preview(userId: string, questionId: string, now = new Date()): Promise<NextDueDto> {
     const question = await this.questions.findForPractice({ id: questionId, userId });
     const [account, card] = await Promise.all([
-      this.accounts.get(userId),
+      this.accounts.getWithWeights(userId),
       this.practice.findCard({ userId, questionId: question.id }),
     ]);
     const settings = practiceSettingsOf(account);
@@ -255,13 +257,14 @@ export class PracticeService {
     now = new Date(),
   ): Promise<RetentionAdviceDto> {
     const [account, started, deck] = await Promise.all([
-      this.accounts.get(userId),
+      this.accounts.getWithWeights(userId),
       this.practice.startedMemory(userId),
       this.practice.deckSizeByTopic(userId),
     ]);
     const settings = practiceSettingsOf(account);
     const unseenCount = Math.max(0, deck.reduce((sum, t) => sum + t.count, 0) - started.length);
     const advice = adviseRetention({
+      ...(settings.weights ? { weights: settings.weights } : {}),
       cards: started,
       unseenCount,
       dailyNewLimit: settings.dailyNewLimit,
@@ -272,7 +275,7 @@ export class PracticeService {
       current: settings.desiredRetention,
       recommended: advice.recommended,
       rule: advice.rule,
-      weightsSource: 'default',
+      weightsSource: account.weightsSource,
       startedCount: started.length,
       unseenCount,
       options: advice.options,
@@ -281,7 +284,7 @@ export class PracticeService {
 
   /** Reviews due per study day ahead, and with an interview date, the predicted recall on the day. */
   async forecast(userId: string, days: number, now = new Date()): Promise<ForecastDto> {
-    const settings = practiceSettingsOf(await this.accounts.get(userId));
+    const settings = practiceSettingsOf(await this.accounts.getWithWeights(userId));
     const ahead = studyDaysAhead(now, days, settings);
     const due = await this.practice.dueBetween({ userId, until: ahead.end });
     const counts = new Map(ahead.dates.map((date) => [date, 0]));
@@ -322,17 +325,19 @@ export class PracticeService {
 
   /** My deck, cards (with state names), reviews (with rating names, undone ones marked) and cram answers, for my data export. */
   async exportFor(userId: string) {
-    const [deckTopics, cards, reviews, cramAnswers] = await Promise.all([
+    const [deckTopics, cards, reviews, cramAnswers, parameterFits] = await Promise.all([
       this.practice.deckTopics(userId),
       this.practice.exportCards(userId),
       this.practice.exportReviews(userId),
       this.practice.exportCramAnswers(userId),
+      this.parameterFits.exportFor(userId),
     ]);
     return {
       deckTopics,
       cards: cards.map(({ stateIndex, ...card }) => ({ ...card, state: stateOf(stateIndex) })),
       reviews: reviews.map((review) => ({ ...review, rating: ratingOf(review.rating) })),
       cramAnswers: cramAnswers.map((answer) => ({ ...answer, rating: ratingOf(answer.rating) })),
+      parameterFits,
     };
   }
 

@@ -89,7 +89,7 @@ export class ReviewService {
           return this.recordCram({ userId, question, body, criteriaMet, score, rating, now }, tx);
         }
 
-        const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
+        const settings = practiceSettingsOf(await this.accounts.getWithWeights(userId, tx));
         const card = await this.practice.lockCard({ userId, questionId: question.id }, tx);
         const reviewedAt = reviewTime(body.reviewedAt, now, card);
         const { before, after, isLeech, review } = await this.balancedReviewOf(
@@ -242,7 +242,7 @@ export class ReviewService {
         const cardId = isUuid(reviewId) ? await this.practice.cardOfReview({ reviewId, userId }, tx) : undefined;
         if (!cardId) throw practiceError('practice.review-not-found', `You have no review with the id "${reviewId}".`);
         const card = await this.practice.lockCardById(cardId, tx);
-        const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
+        const settings = practiceSettingsOf(await this.accounts.getWithWeights(userId, tx));
         const reviews = await this.practice.reviewsForUndo(cardId, tx);
         const counted = reviews.filter((r) => !r.isUndone);
         const review = reviews.find((r) => r.id === reviewId)!;
@@ -282,7 +282,7 @@ export class ReviewService {
     { userId, reviews }: { userId: string; reviews: readonly GradedReview[] },
     tx: Tx,
   ): Promise<{ recorded: string[]; notVisible: string[] }> {
-    const settings = practiceSettingsOf(await this.accounts.get(userId, tx));
+    const settings = practiceSettingsOf(await this.accounts.getWithWeights(userId, tx));
     const ids = reviews.map((r) => r.questionId);
     const visible = new Set((await this.questions.findManyForPractice({ ids, userId }, tx)).map((q) => q.id));
     const toRecord = reviews.filter((r) => visible.has(r.questionId));

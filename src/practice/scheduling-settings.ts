@@ -10,6 +10,7 @@ export function practiceSettingsOf(account: {
   desiredRetention: number;
   interviewDate: string | null;
   dailyNewLimit: number;
+  fsrsWeights?: readonly number[] | null;
 }): PracticeSettings {
   return {
     timezone: account.timezone,
@@ -17,6 +18,7 @@ export function practiceSettingsOf(account: {
     desiredRetention: account.desiredRetention,
     interviewDate: account.interviewDate,
     dailyNewLimit: account.dailyNewLimit,
+    weights: account.fsrsWeights ?? null,
   };
 }
 

@@ -131,6 +131,7 @@ export function simulateLearner({
   seed,
   learnerIndex,
   options = DEFAULT_OPTIONS,
+  onAnswer,
 }: {
   scenario: Scenario;
   policy: Policy;
@@ -138,6 +139,8 @@ export function simulateLearner({
   seed: string;
   learnerIndex: number;
   options?: SimulationOptions;
+  /** Told of every answer: the review log a real user's history would hold. */
+  onAnswer?: (answered: { cardId: string; rating: RatingName; reviewedAt: Date }) => void;
 }): LearnerResult {
   const { deckSize, daysToInterview, dailyBudget } = scenario;
   const totalDays = daysToInterview + options.afterDays;
@@ -233,6 +236,7 @@ export function simulateLearner({
         random: card.random,
       });
       review(card, RATINGS[card.truth.lastRating - 1]);
+      onAnswer?.({ cardId: card.cardId, rating: RATINGS[card.truth.lastRating - 1], reviewedAt: new Date(nowMs) });
       card.answeredOnDay = day;
       answers++;
       nowMs += answerMs;

@@ -238,13 +238,31 @@ export async function startTestApp({
     syncBank: (dir) => app.get(BankSyncService).sync(dir),
     async close() {
       await app.close();
-      await sql.end();
+      await endPool(sql);
       await db.drop();
     },
     async stop() {
       await app.close();
-      await sql.end();
+      await endPool(sql);
     },
   };
   return t;
+}
+
+/**
+ * `Pool.end()` resolves once the pool has asked each client to end, before their connections
+ * have closed. A database dropped WITH (FORCE) in that gap terminates a backend still there,
+ * and the pool emits that as an 'error' nothing listens to (an "Unhandled error" that fails
+ * whichever test is running). This waits until every client's connection is closed.
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      if (--open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
 }

@@ -41,11 +41,16 @@ test('a candidate signs up, sets an interview date and drills five cards by keyb
     await expect(page.getByRole('status')).toContainText(/Saved/);
   }
   // 3-5: direct ratings: leave the answer box with Escape, then 3 (Good), 1 (Again), 4 (Easy).
-  for (const key of ['3', '1', '4']) {
+  for (const [key, rating] of [
+    ['3', 'good'],
+    ['1', 'again'],
+    ['4', 'easy'],
+  ]) {
     await expect(answer).toBeFocused();
     await answer.press('Escape');
     await page.keyboard.press(key);
-    await expect(page.getByRole('status')).toContainText(/Saved/);
+    // The rating named: the status of the review before also says "Saved".
+    await expect(page.getByRole('status')).toContainText(`Saved: ${rating}.`);
   }
 
   // Undo the last review: it comes back, and the server holds four reviews, not five.

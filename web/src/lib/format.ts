@@ -17,6 +17,11 @@ export function until(at: string | Date, now = new Date()): string {
   return `${(days / 365).toFixed(1)} y`;
 }
 
+/** A measure whose small differences matter, to a fixed number of decimals: "0.412". */
+export function decimal(value: number, digits: number): string {
+  return value.toFixed(digits);
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -36,6 +41,11 @@ export function formatDate(date: string): string {
     day: 'numeric',
     month: 'short',
   });
+}
+
+/** The calendar day of an instant, where the reader is: "3 Dec 2026". */
+export function formatDay(at: string | Date): string {
+  return new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
 export function newIdempotencyKey(): string {

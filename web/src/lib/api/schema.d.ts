@@ -486,6 +486,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/practice/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The FSRS weights my cards are scheduled with, where they come from, and my latest fit */
+        get: operations["PracticeController_parameters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/parameters/fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fit my own FSRS weights to my review history, as a job
+         * @description Answers 202 with the fit to poll (GET /api/practice/parameters/fits/{id}); while a fit is queued or running, that fit. A fit needs 400 usable reviews; it is adopted only when it predicts my latest 20 % of reviews (held out) with a lower log loss than the weights in use, and then every reviewed card is rescheduled from its history with the new weights. A fit also starts by itself after every 500 new reviews.
+         */
+        post: operations["PracticeController_requestFit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/parameters/fits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One fit of my FSRS weights: status, evaluation before and after, recompute progress */
+        get: operations["PracticeController_fit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/practice/queue": {
         parameters: {
             query?: never;
@@ -1318,6 +1372,49 @@ export interface components {
             field: string;
             message: string;
         };
+        FitDto: {
+            evaluation: components["schemas"]["FitEvaluationDto"] | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Why it was refused, rejected or failed */
+            reason: string | null;
+            /** @description Adopted fits: cards whose memory has been recomputed with the new weights */
+            recompute: components["schemas"]["RecomputeProgressDto"] | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Reviews the fit learnt from, after invalid ones */
+            reviewCount: number | null;
+            /**
+             * @description queued, running, then adopted (better on held-out reviews: now in use), rejected (not better), refused (too little history) or failed
+             * @enum {string}
+             */
+            status: "queued" | "running" | "adopted" | "rejected" | "refused" | "failed";
+            /**
+             * @description Asked for, or started by itself after enough new reviews
+             * @enum {string}
+             */
+            trigger: "manual" | "auto";
+            /** @description The 21 fitted FSRS-6 weights */
+            weights: number[] | null;
+        };
+        FitEvaluationDto: {
+            /** @description The fitted weights, on the same held-out reviews */
+            after: components["schemas"]["FitMetricsDto"];
+            /** @description The weights in use before the fit, on the held-out reviews */
+            before: components["schemas"]["FitMetricsDto"];
+            /** @description Held-out items: the latest 20 % */
+            testItems: number;
+            /** @description Training items: the earliest 80 % by time of their last review */
+            trainItems: number;
+        };
+        FitMetricsDto: {
+            /** @description Mean binary cross-entropy of predicted recall on the held-out reviews (lower is better) */
+            logLoss: number;
+            /** @description Calibration RMSE over 20 bins of predicted recall (lower is better) */
+            rmseBins: number;
+        };
         ForecastDayDto: {
             /** Format: date */
             date: string;
@@ -1609,6 +1706,20 @@ export interface components {
             /** Format: date-time */
             hard: string;
         };
+        ParametersDto: {
+            /** @description New reviews after a fit that start the next one by itself */
+            autoFitEvery: number;
+            lastFit: components["schemas"]["FitDto"] | null;
+            /** @description Counted reviews needed before a first fit is tried */
+            minReviewsForFit: number;
+            /**
+             * @description FSRS's defaults, Interval's population prior, or my own adopted fit
+             * @enum {string}
+             */
+            source: "default" | "population" | "fitted";
+            /** @description The 21 FSRS-6 weights my cards are scheduled with */
+            weights: number[];
+        };
         ParticipantDto: {
             /** @description "deleted user" once the account was deleted */
             displayName: string;
@@ -1643,6 +1754,8 @@ export interface components {
             /** @description Every cram answer: practice kept apart from the schedule */
             cramAnswers: Record<string, never>[];
             deckTopics: string[];
+            /** @description Every fit of my FSRS weights, with its evaluation; the latest adopted one holds the weights in use */
+            parameterFits: Record<string, never>[];
             /** @description Every review, with answer text and states, and when it was undone if it was */
             reviews: Record<string, never>[];
         };
@@ -1811,6 +1924,10 @@ export interface components {
             card: components["schemas"]["MemoryStateDto"];
             question: components["schemas"]["QuestionSummaryDto"];
         };
+        RecomputeProgressDto: {
+            done: number;
+            total: number;
+        };
         RecordCramResponseDto: {
             /** @description My card, unchanged; null when I have not started it */
             card: components["schemas"]["CardDto"] | null;
@@ -1878,10 +1995,10 @@ export interface components {
             startedCount: number;
             unseenCount: number;
             /**
-             * @description Whose FSRS weights the simulation used
+             * @description Whose FSRS weights the simulation used: FSRS's defaults, Interval's population prior, or the user's own fit
              * @enum {string}
              */
-            weightsSource: "default" | "fitted";
+            weightsSource: "default" | "population" | "fitted";
         };
         RetentionOptionDto: {
             /** @description Expected answers a day over the next year: first sights, steps and reviews */
@@ -3614,6 +3731,101 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PracticeController_parameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParametersDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PracticeController_requestFit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FitDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PracticeController_fit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FitDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

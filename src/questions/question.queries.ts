@@ -550,7 +550,9 @@ export const SNAPSHOT_REVISIONS = statement(
 /** A card's one rubric revision, without criteria ($1 question ids). */
 export const INSERT_EMPTY_RUBRICS = statement(
   `INSERT INTO rubric_revisions (question_id, revision, criteria, red_flags)
-   SELECT unnest($1::uuid[]), 1, '[]'::jsonb, '[]'::jsonb`,
+   SELECT unnest($1::uuid[]), 1, '[]'::jsonb, '[]'::jsonb
+   RETURNING question_id AS "questionId", id AS "rubricRevisionId"`,
+  columnsOf<{ questionId: string; rubricRevisionId: string }>()('questionId', 'rubricRevisionId'),
 );
 
 export interface CardContentRow {

@@ -9,6 +9,7 @@ import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/emb
 import { newSecretToken } from '../src/common/secret-token.js';
 import { freePort } from '../test/support/postgres.js';
 import { makeGroupFixture } from './group-fixture.js';
+import { measureImport, type ImportScenarioResult } from './import-scenario.js';
 import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
 import { measureDrill, measureProgressGrid } from './web-bench.js';
 
@@ -21,12 +22,18 @@ import { measureDrill, measureProgressGrid } from './web-bench.js';
  * Then the web app in Chromium (bench/web-bench.ts): first card ready and next card shown, and
  * the progress grid of a group of 50 members × 20 topics drawn once its data is in.
  *
+ * Last, with those processes stopped, the import of a 20,000-note Anki deck with 200,000
+ * reviews by a fresh app of its own (bench/import-scenario.ts; `npm run bench:import` runs it
+ * alone): wall time, CPU seconds of the app and of its Postgres, the app's peak RSS.
+ *
  * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20, per side
  * and scenario), BENCH_ROUNDS (4), BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of
- * scenario names, to run only those; `none` runs none), BENCH_WEB=false (skip the browser part),
+ * scenario names, to run only those, `import` among them; `none` runs none), BENCH_WEB=false (skip the browser part),
+ * BENCH_IMPORT=false (skip the import),
  * BENCH_WEB=drill or grid (only that browser measure), BENCH_TRACE=<file> (a Chromium
  * timeline of the last grid load, marks included, to see where its time goes), BENCH_PORT_BASE (Postgres, app and
- * baseline on it and the next two ports; else any free ports).
+ * baseline on it and the next two ports, and the import's Postgres and app on the first two once those stopped;
+ * else any free ports).
  */
 const root = join(import.meta.dirname, '..', '..');
 const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
@@ -66,8 +73,32 @@ const SEED_SIZES = {
 
 const portBase = process.env.BENCH_PORT_BASE ? Number(process.env.BENCH_PORT_BASE) : undefined;
 const port = async (offset: number) => (portBase === undefined ? freePort() : portBase + offset);
+const IMPORT_SCENARIO = 'import (20,000 notes, 200,000 reviews)';
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim().toLowerCase());
+  const served = await measureServed(only);
+  const isImportChosen =
+    process.env.BENCH_IMPORT !== 'false' && (!only || only.some((part) => IMPORT_SCENARIO.includes(part)));
+  const imported = isImportChosen
+    ? await measureImport({ port: await port(1), pgPort: await port(0), log: (line) => console.log(line) })
+    : undefined;
+  if (imported && imported.status !== 'succeeded') {
+    throw new Error(`the import scenario's import ${imported.status}: ${JSON.stringify(imported.error)}`);
+  }
+  const report = { ...served.report, ...(imported ? { import: imported } : {}) };
+  if (!only) await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  served.print(imported);
+}
+
+/**
+ * The scenarios served over HTTP (app and baseline under autocannon), the login timing and
+ * the browser measures, on one database; every process they start is stopped before this
+ * returns.
+ */
+async function measureServed(
+  only: string[] | undefined,
+): Promise<{ report: object; print: (imported?: ImportScenarioResult) => void }> {
   let databaseUrl = process.env.DATABASE_URL;
   const embedded = databaseUrl
     ? undefined
@@ -147,7 +178,6 @@ async function main(): Promise<void> {
       ];
 
       const results: Record<string, { app: Measure & { peakRssMb: number }; baseline: Measure; ratio: number }> = {};
-      const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim().toLowerCase());
       const chosen = only ? scenarios.filter((s) => only.some((part) => s.name.includes(part))) : scenarios;
       for (const scenario of chosen) {
         await load(appPort, scenario, 2);
@@ -198,26 +228,28 @@ async function main(): Promise<void> {
         loginTiming,
         web,
       };
-      if (!only) await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-      printTable(results);
-      console.log(
-        `login, median of ${loginTiming.samples} each: wrong password ${loginTiming.wrongPasswordMedianMs} ms, ` +
-          `unknown email ${loginTiming.unknownEmailMedianMs} ms`,
-      );
-      if (drill) {
+      const print = (imported?: ImportScenarioResult) => {
+        printTable(results, imported);
         console.log(
-          `web app in Chromium: first card ready p50 ${drill.firstCard.p50Ms} ms, p95 ${drill.firstCard.p95Ms} ms ` +
-            `(${drill.firstCard.samples} fresh contexts); next card after a rating p50 ${drill.nextCard.p50Ms} ms, ` +
-            `p95 ${drill.nextCard.p95Ms} ms (${drill.nextCard.samples} ratings)`,
+          `login, median of ${loginTiming.samples} each: wrong password ${loginTiming.wrongPasswordMedianMs} ms, ` +
+            `unknown email ${loginTiming.unknownEmailMedianMs} ms`,
         );
-      }
-      if (progressGrid) {
-        const { render, loadToGrid, members, topics } = progressGrid;
-        console.log(
-          `progress grid, ${members} members × ${topics} topics: drawn p50 ${render.p50Ms} ms, p95 ${render.p95Ms} ms ` +
-            `after its data arrived; navigation to grid p50 ${loadToGrid.p50Ms} ms (${render.samples} fresh contexts)`,
-        );
-      }
+        if (drill) {
+          console.log(
+            `web app in Chromium: first card ready p50 ${drill.firstCard.p50Ms} ms, p95 ${drill.firstCard.p95Ms} ms ` +
+              `(${drill.firstCard.samples} fresh contexts); next card after a rating p50 ${drill.nextCard.p50Ms} ms, ` +
+              `p95 ${drill.nextCard.p95Ms} ms (${drill.nextCard.samples} ratings)`,
+          );
+        }
+        if (progressGrid) {
+          const { render, loadToGrid, members, topics } = progressGrid;
+          console.log(
+            `progress grid, ${members} members × ${topics} topics: drawn p50 ${render.p50Ms} ms, p95 ${render.p95Ms} ms ` +
+              `after its data arrived; navigation to grid p50 ${loadToGrid.p50Ms} ms (${render.samples} fresh contexts)`,
+          );
+        }
+      };
+      return { report, print };
     } finally {
       await stopProcess(baseline);
     }
@@ -394,10 +426,12 @@ function round(value: number, digits: number): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
 }
 
+/** The served scenarios, a row each, and the import's row: its wall time and CPU seconds in columns of their own. */
 function printTable(
   results: Record<string, { app: Measure & { peakRssMb: number }; baseline: Measure; ratio: number }>,
+  imported?: ImportScenarioResult,
 ): void {
-  const rows = Object.entries(results).map(([name, r]) => ({
+  const rows: Array<Record<string, string | number>> = Object.entries(results).map(([name, r]) => ({
     scenario: name,
     'app rps': r.app.rps,
     'app p50/p99 ms': `${r.app.p50Ms}/${r.app.p99Ms}`,
@@ -406,6 +440,15 @@ function printTable(
     'ratio app/baseline': r.ratio,
     'app peak RSS MB': r.app.peakRssMb,
   }));
+  if (imported) {
+    rows.push({
+      scenario: IMPORT_SCENARIO,
+      'app peak RSS MB': imported.appPeakRssMb,
+      'wall s': imported.wallSeconds,
+      'CPU s app/Postgres': `${imported.appCpuSeconds}/${imported.postgresCpuSeconds}`,
+      'load average': imported.loadAverage.join(' → '),
+    });
+  }
   console.table(rows);
 }
 

@@ -6,7 +6,8 @@ import { named, type Statement } from './statement.js';
 /**
  * The one way the app runs SQL. Every statement lives in a feature's `<feature>.queries.ts`,
  * declares the columns its rows have (statement.ts), and runs through `Sql`: as a named
- * statement (each pooled connection parses and plans it once), always answering rows, on the
+ * statement (each pooled connection parses and plans it once; one marked `plannedPerExecution`
+ * is sent unnamed and planned each time), always answering rows, on the
  * pool or, when a transaction is passed as the last argument, on the transaction's own
  * connection.
  */
@@ -20,7 +21,7 @@ export class Sql {
 
   /** Every row of the statement. */
   async rows<Row>(query: Statement<Row>, values: readonly unknown[] = [], tx?: Tx): Promise<Row[]> {
-    const config = named(query.text, values);
+    const config = query.isPlannedPerExecution ? { text: query.text, values: [...values] } : named(query.text, values);
     if (tx) return (await (await connectionOf(tx)).query(config)).rows as Row[];
     return (await this.pool().query(config)).rows as Row[];
   }

@@ -15,6 +15,8 @@ export class Statement<Row = never> {
   constructor(
     readonly text: string,
     readonly columns: readonly string[],
+    /** Sent unnamed, so that Postgres plans it for each execution's values (`plannedPerExecution`). */
+    readonly isPlannedPerExecution = false,
   ) {}
 }
 
@@ -36,6 +38,16 @@ export function columnsOf<Row>() {
 /** A statement whose rows are `Row`s; without columns, one that answers no rows. */
 export function statement<Row = never>(text: string, columns?: Columns<Row>): Statement<Row> {
   return new Statement<Row>(text, columns ?? []);
+}
+
+/**
+ * The statement, planned for each execution's values rather than once per connection. For
+ * lookups in tables that one transaction (an import) grows by thousands of rows, which the
+ * statistics do not see: a generic plan chosen while such a table was small (a scan) goes on
+ * scanning it, ever larger, at every batch.
+ */
+export function plannedPerExecution<Row>(query: Statement<Row>): Statement<Row> {
+  return new Statement<Row>(query.text, query.columns, true);
 }
 
 /** A dynamic statement with its values, as a query builder returns it. */

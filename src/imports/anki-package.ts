@@ -191,13 +191,18 @@ function metered(budget: { left: number }, what: string): Transform {
   });
 }
 
-/** Decompresses one zstd stream (Anki writes one frame per entry). */
+/**
+ * Decompresses one zstd stream (Anki writes one frame per entry). Each block fzstd hands over
+ * is an array of its own, passed on as it is: a copy of every block doubled what the native
+ * heap took while a collection was unpacked, and the heap does not give that back.
+ */
 function zstdDecompressor(): Transform {
   let push: ((chunk: Uint8Array) => void) | undefined;
   const decompressor = new Decompress((data) => push?.(data));
+  const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      push = (data) => this.push(Buffer.from(data));
+      push = (data) => this.push(asBuffer(data));
       try {
         decompressor.push(chunk);
         done();
@@ -211,7 +216,7 @@ function zstdDecompressor(): Transform {
       }
     },
     flush(done) {
-      push = (data) => this.push(Buffer.from(data));
+      push = (data) => this.push(asBuffer(data));
       try {
         decompressor.push(new Uint8Array(0), true);
         done();

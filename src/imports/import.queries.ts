@@ -1,4 +1,4 @@
-import { columnsOf, statement } from '../database/statement.js';
+import { columnsOf, plannedPerExecution, statement } from '../database/statement.js';
 import type { ImportCounts, ImportError, ImportFormat, ImportMedia, ImportStatus, Skipped } from './import-report.js';
 
 /** The imports feature's statements. */
@@ -121,11 +121,13 @@ export interface NoteCardLinkRow {
   questionId: string;
 }
 
-/** The questions the user's ($1) Anki cards became, for the note GUIDs $2. */
-export const NOTE_CARD_LINKS = statement(
-  `SELECT note_guid AS "noteGuid", card_ord AS "cardOrd", question_id AS "questionId"
+/** The questions the user's ($1) Anki cards became, for the note GUIDs $2 (the import writes more as it goes). */
+export const NOTE_CARD_LINKS = plannedPerExecution(
+  statement(
+    `SELECT note_guid AS "noteGuid", card_ord AS "cardOrd", question_id AS "questionId"
      FROM anki_note_cards WHERE user_id = $1 AND note_guid = ANY($2::text[])`,
-  columnsOf<NoteCardLinkRow>()('noteGuid', 'cardOrd', 'questionId'),
+    columnsOf<NoteCardLinkRow>()('noteGuid', 'cardOrd', 'questionId'),
+  ),
 );
 
 /** $1 user, $2 GUIDs, $3 ordinals, $4 questions. */
@@ -147,14 +149,12 @@ export const UPSERT_DECK_LINK = statement(
    ON CONFLICT (user_id, deck_id) DO UPDATE SET set_id = EXCLUDED.set_id`,
 );
 
-/**
- * Of the review-log ids $2 (a JSON array), those the user ($1) imported before. Thousands at a
- * time, so as one JSON text: the driver escapes an array's elements one by one.
- */
-export const IMPORTED_REVLOG_IDS = statement(
-  `SELECT anki_revlog_id::text AS id FROM imported_reviews
-    WHERE user_id = $1 AND anki_revlog_id IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint)`,
-  columnsOf<{ id: string }>()('id'),
+/** Of the review-log ids $2, those the user ($1) imported before (the import writes more as it goes). */
+export const IMPORTED_REVLOG_IDS = plannedPerExecution(
+  statement(
+    `SELECT anki_revlog_id::text AS id FROM imported_reviews WHERE user_id = $1 AND anki_revlog_id = ANY($2::bigint[])`,
+    columnsOf<{ id: string }>()('id'),
+  ),
 );
 
 /** $1 user, $2 a JSON array of [review-log id, review]. */

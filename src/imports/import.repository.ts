@@ -115,9 +115,7 @@ export class ImportRepository {
 
   async importedRevlogIds({ userId, ids }: { userId: string; ids: string[] }, tx: Tx): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    return new Set(
-      (await this.sql.rows(q.IMPORTED_REVLOG_IDS, [userId, JSON.stringify(ids)], tx)).map((row) => row.id),
-    );
+    return new Set((await this.sql.rows(q.IMPORTED_REVLOG_IDS, [userId, ids], tx)).map((row) => row.id));
   }
 
   async linkReviews(

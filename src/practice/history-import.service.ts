@@ -4,7 +4,7 @@ import { AccountService } from '../accounts/account.service.js';
 import type { Tx } from '../database/sql.js';
 import { RATING_NUMBER, type RatingName } from './card-vocabulary.js';
 import { newMemoryState, nextReview, type MemoryState } from './next-review.js';
-import { toMemoryDto } from './practice.dto.js';
+import { toMemoryDto, type MemoryStateDto } from './practice.dto.js';
 import { toMemory, type ReplayedCard, type ReplayedReview } from './practice.queries.js';
 import { PracticeRepository } from './practice.repository.js';
 import { practiceSettingsOf } from './scheduling-settings.js';
@@ -78,6 +78,8 @@ export class HistoryImportService {
       let memory = row ? toMemory(row) : newMemoryState(now);
       let isLeech = false;
       let changed = false;
+      // A review's state before is the one after the review before it: made once, serves both.
+      let stateNow: MemoryStateDto | undefined;
       const present = row && reviewedAt.get(row.cardId);
       for (const event of card.events) {
         if (event.event !== 'reset' && present?.has(event.at.getTime())) continue;
@@ -91,9 +93,11 @@ export class HistoryImportService {
         changed = true;
         if (event.event === 'reset') {
           memory = { ...newMemoryState(event.at), lastReviewAt: memory.lastReviewAt };
+          stateNow = undefined;
           continue;
         }
         const next = nextReview({ cardId, memory, rating: event.event, reviewedAt: event.at, settings });
+        const stateAfter = toMemoryDto(next.memory);
         const id = randomUUID();
         reviews.push({
           id,
@@ -103,9 +107,10 @@ export class HistoryImportService {
           rating: RATING_NUMBER[event.event],
           durationMs: event.durationMs,
           reviewedAt: event.at,
-          stateBefore: toMemoryDto(memory),
-          stateAfter: toMemoryDto(next.memory),
+          stateBefore: stateNow ?? toMemoryDto(memory),
+          stateAfter,
         });
+        stateNow = stateAfter;
         recorded.push({ key: event.key, reviewId: id });
         memory = next.memory;
         isLeech ||= next.isLeech;

@@ -5,7 +5,7 @@
  * cards_user_question_key. Card states are named through STATE_NUMBER, never as bare numbers.
  */
 import { inChosenSets, inDeck } from '../access/access.queries.js';
-import { columnsOf, statement, type Statement } from '../database/statement.js';
+import { columnsOf, plannedPerExecution, statement, type Statement } from '../database/statement.js';
 import type { QuestionKind } from '../questions/question-content.js';
 import { STATE_NUMBER, stateOf } from './card-vocabulary.js';
 import type { CardSnapshot } from './card-snapshot.js';
@@ -356,6 +356,9 @@ export const LOCK_CARDS = statement(
   CARD_ROW,
 );
 
+/** LOCK_CARDS in a transaction that makes thousands of the user's cards as it goes (an import). */
+export const LOCK_CARDS_OF_GROWING_DECK = plannedPerExecution(LOCK_CARDS);
+
 /** A leech stays flagged and suspended once it has been. */
 export const SAVE_MEMORY = statement(
   `UPDATE cards SET state = $2, due_at = $3, stability = $4, difficulty = $5, elapsed_days = $6,
@@ -565,10 +568,12 @@ export function replayedCardsJson(cards: readonly ReplayedCard[]): string {
   );
 }
 
-/** When the cards $1 were reviewed: every review, undone ones too. */
-export const REVIEW_TIMES_OF_CARDS = statement(
-  `SELECT card_id AS "cardId", reviewed_at AS "reviewedAt" FROM reviews WHERE card_id = ANY($1::uuid[])`,
-  columnsOf<{ cardId: string; reviewedAt: Date }>()('cardId', 'reviewedAt'),
+/** When the cards $1 were reviewed: every review, undone ones too (an import adds reviews as it goes). */
+export const REVIEW_TIMES_OF_CARDS = plannedPerExecution(
+  statement(
+    `SELECT card_id AS "cardId", reviewed_at AS "reviewedAt" FROM reviews WHERE card_id = ANY($1::uuid[])`,
+    columnsOf<{ cardId: string; reviewedAt: Date }>()('cardId', 'reviewedAt'),
+  ),
 );
 
 /** The user's ($1) cards for the questions $2, suspended. */

@@ -72,7 +72,7 @@ export class PracticeRepository {
 
   /** The user's cards for these questions that exist, locked; none is created. */
   lockExistingCards({ userId, questionIds }: { userId: string; questionIds: string[] }, tx: Tx): Promise<CardRow[]> {
-    return this.sql.rows(q.LOCK_CARDS, [userId, questionIds], tx);
+    return this.sql.rows(q.LOCK_CARDS_OF_GROWING_DECK, [userId, questionIds], tx);
   }
 
   async insertReplayedCards(

@@ -4,7 +4,7 @@
  * not a different query.
  */
 import { questionVisibleTo } from '../access/access.queries.js';
-import { columnsOf, statement, type Bound } from '../database/statement.js';
+import { columnsOf, plannedPerExecution, statement, type Bound } from '../database/statement.js';
 import type { RubricCriterion } from '../rubrics/rubric.js';
 import type { QuestionKind } from './question-content.js';
 
@@ -550,7 +550,9 @@ export const SNAPSHOT_REVISIONS = statement(
 /** A card's one rubric revision, without criteria ($1 question ids). */
 export const INSERT_EMPTY_RUBRICS = statement(
   `INSERT INTO rubric_revisions (question_id, revision, criteria, red_flags)
-   SELECT unnest($1::uuid[]), 1, '[]'::jsonb, '[]'::jsonb`,
+   SELECT unnest($1::uuid[]), 1, '[]'::jsonb, '[]'::jsonb
+   RETURNING question_id AS "questionId", id AS "rubricRevisionId"`,
+  columnsOf<{ questionId: string; rubricRevisionId: string }>()('questionId', 'rubricRevisionId'),
 );
 
 export interface CardContentRow {
@@ -561,9 +563,11 @@ export interface CardContentRow {
   tags: string[];
 }
 
-/** The content of the cards $1 that the user $2 owns. */
-export const CARD_CONTENT = statement(
-  `SELECT id, title, prompt, model_answer AS answer, tags
-     FROM questions WHERE id = ANY($1::uuid[]) AND owner_id = $2 AND kind = 'card'`,
-  columnsOf<CardContentRow>()('id', 'title', 'prompt', 'answer', 'tags'),
+/** The content of the cards $1 that the user $2 owns (an import asks as it adds thousands of them). */
+export const CARD_CONTENT = plannedPerExecution(
+  statement(
+    `SELECT id, title, prompt, model_answer AS answer, tags
+       FROM questions WHERE id = ANY($1::uuid[]) AND owner_id = $2 AND kind = 'card'`,
+    columnsOf<CardContentRow>()('id', 'title', 'prompt', 'answer', 'tags'),
+  ),
 );

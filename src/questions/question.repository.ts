@@ -166,8 +166,12 @@ export class QuestionRepository {
     return (await this.sql.first(q.ENSURE_TOPIC, [topic.slug, topic.name, topic.position], tx))!.id;
   }
 
-  async insertCards({ ownerId, cards }: { ownerId: string; cards: readonly NewCard[] }, tx: Tx): Promise<void> {
-    if (cards.length === 0) return;
+  /** Returns each card's rubric revision, by question. */
+  async insertCards(
+    { ownerId, cards }: { ownerId: string; cards: readonly NewCard[] },
+    tx: Tx,
+  ): Promise<Array<{ questionId: string; rubricRevisionId: string }>> {
+    if (cards.length === 0) return [];
     const ids = cards.map((c) => c.id);
     await this.sql.rows(
       q.INSERT_CARDS,
@@ -184,7 +188,7 @@ export class QuestionRepository {
       tx,
     );
     await this.sql.rows(q.SNAPSHOT_REVISIONS, [ids], tx);
-    await this.sql.rows(q.INSERT_EMPTY_RUBRICS, [ids], tx);
+    return this.sql.rows(q.INSERT_EMPTY_RUBRICS, [ids], tx);
   }
 
   async updateCards(

@@ -251,10 +251,14 @@ export class QuestionService {
 
   /**
    * Card questions (prompt and answer, no rubric) owned by `ownerId`, in bulk, inside the
-   * caller's transaction: each at revision 1 with an empty rubric revision. Ids are the caller's.
+   * caller's transaction: each at revision 1 with an empty rubric revision, which it returns by
+   * question (to grade reviews against). Ids are the caller's.
    */
-  async createCards({ ownerId, cards }: { ownerId: string; cards: readonly NewCard[] }, tx: Tx): Promise<void> {
-    await this.questions.insertCards({ ownerId, cards }, tx);
+  createCards(
+    { ownerId, cards }: { ownerId: string; cards: readonly NewCard[] },
+    tx: Tx,
+  ): Promise<Array<{ questionId: string; rubricRevisionId: string }>> {
+    return this.questions.insertCards({ ownerId, cards }, tx);
   }
 
   /**

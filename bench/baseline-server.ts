@@ -6,8 +6,9 @@ import { named, type Statement } from '../src/database/statement.js';
 import { CLAIM_KEY, READ_KEY, SAVE_RESPONSE } from '../src/idempotency/idempotency.queries.js';
 import { snapshotOf } from '../src/practice/card-snapshot.js';
 import { RATING_NUMBER, type RatingName } from '../src/practice/card-vocabulary.js';
-import { nextReview } from '../src/practice/next-review.js';
+import { balanceWindow, dueCountsByStudyDate, nextReview } from '../src/practice/next-review.js';
 import {
+  DUE_IN_WINDOW,
   DUE_LEARNING,
   DUE_REVIEW,
   ENSURE_CARD,
@@ -132,13 +133,14 @@ app.post<{ Body: { questionId: string; rating: RatingName } }>('/api/practice/re
     const card = (await rows(LOCK_CARD, [caller.userId, question.id], client))[0];
     const now = new Date();
     const before = toMemory(card);
-    const { memory, isLeech } = nextReview({
-      cardId: card.cardId,
-      memory: before,
-      rating: body.rating,
-      reviewedAt: now,
-      settings,
-    });
+    const reviewing = { cardId: card.cardId, memory: before, rating: body.rating, reviewedAt: now, settings };
+    let { memory, isLeech } = nextReview(reviewing);
+    // Load-balanced as the app balances it: the due dates around the interval counted per study day.
+    const window = balanceWindow(memory, now);
+    if (window) {
+      const due = await rows(DUE_IN_WINDOW, [caller.userId, card.cardId, window.from, window.until], client);
+      ({ memory, isLeech } = nextReview({ ...reviewing, dueCountOn: dueCountsByStudyDate(due, settings) }));
+    }
     await rows(SAVE_MEMORY, saveMemoryValues({ cardId: card.cardId, memory, isLeech }), client);
     const review = (
       await rows(

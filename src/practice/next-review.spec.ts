@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  balanceWindow,
+  dueCountsByStudyDate,
   LEECH_LAPSES,
   newMemoryState,
   nextReview,
@@ -212,5 +214,40 @@ describe('replayMemory', () => {
 
   it('has no memory for a card never reviewed', () => {
     expect(replayMemory({ cardId: 'card-1', reviews: [], settings: UTC })).toBeUndefined();
+  });
+});
+
+describe('balanceWindow', () => {
+  const reviewedAt = day(0);
+  const state = (state: MemoryState['state'], scheduledDays: number): MemoryState => ({
+    ...newMemoryState(reviewedAt),
+    state,
+    scheduledDays,
+  });
+
+  it.each<[string, MemoryState, { from: Date; until: Date } | undefined]>([
+    ['a learning step has no fuzz range', state('learning', 0), undefined],
+    ['a relearning step has none either', state('relearning', 1), undefined],
+    ['a two-day interval is too short to fuzz', state('review', 2), undefined],
+    ['three days: from day 0 to day 7', state('review', 3), { from: day(0), until: day(7) }],
+    ['ten days: from day 6 to day 15', state('review', 10), { from: day(6), until: day(15) }],
+    ['100 days: from day 78 to day 123', state('review', 100), { from: day(78), until: day(123) }],
+  ])('%s', (_case, unbalanced, window) => {
+    expect(balanceWindow(unbalanced, reviewedAt)).toEqual(window);
+  });
+});
+
+describe('dueCountsByStudyDate', () => {
+  it.each<[string, SchedulingSettings, Record<string, number>]>([
+    ['UTC days', UTC, { '2026-01-02': 2, '2026-01-03': 1, '2026-01-04': 0 }],
+    [
+      'a 04:00 day start puts 02:00 on the day before',
+      { ...UTC, dayStartsAtHour: 4 },
+      { '2026-01-01': 1, '2026-01-02': 1, '2026-01-03': 1 },
+    ],
+  ])('%s', (_case, settings, expected) => {
+    const due = [day(1, 2), day(1, 12), day(2, 9)].map((dueAt) => ({ dueAt }));
+    const countOn = dueCountsByStudyDate(due, settings);
+    for (const [date, count] of Object.entries(expected)) expect(countOn(date)).toBe(count);
   });
 });

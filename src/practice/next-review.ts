@@ -12,7 +12,7 @@ import {
   StrategyMode,
 } from 'ts-fsrs';
 import { RATING_NUMBER, STATE_NUMBER, stateOf, type CardState, type RatingName } from './card-vocabulary.js';
-import { fromStudyClock, studyDayStart, toStudyClock, type DaySettings } from './user-day.js';
+import { fromStudyClock, studyDate, studyDayStart, toStudyClock, type DaySettings } from './user-day.js';
 
 /** One user's memory of one question, as stored on the card row. */
 export interface MemoryState {
@@ -119,6 +119,37 @@ export function balancedIntervalDays({
     }
   }
   return best;
+}
+
+/** ts-fsrs fuzzes intervals from 2.5 days; a shorter one has no range to balance within. */
+const BALANCED_FROM_DAYS = 3;
+
+/**
+ * The due dates a review's load balancing has to count, given the unbalanced next state: a
+ * window around its interval wide enough for the fuzz range, or none when there is nothing to
+ * balance (not a review-state interval, or one too short to fuzz).
+ */
+export function balanceWindow(unbalanced: MemoryState, reviewedAt: Date): { from: Date; until: Date } | undefined {
+  const days = unbalanced.scheduledDays;
+  if (unbalanced.state !== 'review' || days < BALANCED_FROM_DAYS) return undefined;
+  const at = reviewedAt.getTime();
+  return {
+    from: new Date(at + (Math.floor(days * 0.8) - 2) * DAY_MS),
+    until: new Date(at + (Math.ceil(days * 1.2) + 3) * DAY_MS),
+  };
+}
+
+/** `dueCountOn` for `nextReview`: the cards due in the window, counted by the user's study date. */
+export function dueCountsByStudyDate(
+  due: ReadonlyArray<{ dueAt: Date }>,
+  settings: DaySettings,
+): (studyDate: string) => number {
+  const counts = new Map<string, number>();
+  for (const { dueAt } of due) {
+    const date = studyDate(dueAt, settings);
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  return (date) => counts.get(date) ?? 0;
 }
 
 /**

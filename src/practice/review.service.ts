@@ -8,7 +8,7 @@ import { gradingOf } from '../questions/question-content.js';
 import { QuestionService } from '../questions/question.service.js';
 import { snapshotOf } from './card-snapshot.js';
 import { RATING_NUMBER, ratingOf, type RatingName } from './card-vocabulary.js';
-import { nextReview, type MemoryState } from './next-review.js';
+import { balanceWindow, dueCountsByStudyDate, nextReview, type MemoryState } from './next-review.js';
 import {
   toCardDto,
   toMemoryDto,
@@ -23,13 +23,9 @@ import { PracticeRepository } from './practice.repository.js';
 import { restoredCard, undoRefusal, type UndoRefusal } from './review-undo.js';
 import { ratingForScore, rubricScore } from './score-answer.js';
 import { practiceSettingsOf, type PracticeSettings } from './scheduling-settings.js';
-import { studyDate } from './user-day.js';
 
 /** Client clocks run a little fast; anything later than this is "in the future". */
 const CLOCK_SKEW_MS = 5_000;
-const DAY_MS = 86_400_000;
-/** ts-fsrs fuzzes intervals from 2.5 days; a shorter one has no range to balance within. */
-const BALANCED_FROM_DAYS = 3;
 
 /** A review graded elsewhere (an interviewer's scorecard), to record on the candidate's card. */
 export interface GradedReview {
@@ -145,24 +141,10 @@ export class ReviewService {
    */
   private async balancedReviewOf(input: ReviewInput, tx: Tx): Promise<ReviewOutcome> {
     const plain = reviewOf(input);
-    const days = plain.after.scheduledDays;
-    if (plain.after.state !== 'review' || days < BALANCED_FROM_DAYS) return plain;
-    const at = input.reviewedAt.getTime();
-    const due = await this.practice.dueInWindow(
-      {
-        userId: input.userId,
-        cardId: input.card.cardId,
-        from: new Date(at + (Math.floor(days * 0.8) - 2) * DAY_MS),
-        until: new Date(at + (Math.ceil(days * 1.2) + 3) * DAY_MS),
-      },
-      tx,
-    );
-    const counts = new Map<string, number>();
-    for (const { dueAt } of due) {
-      const date = studyDate(dueAt, input.settings);
-      counts.set(date, (counts.get(date) ?? 0) + 1);
-    }
-    return reviewOf({ ...input, dueCountOn: (date) => counts.get(date) ?? 0 });
+    const window = balanceWindow(plain.after, input.reviewedAt);
+    if (!window) return plain;
+    const due = await this.practice.dueInWindow({ userId: input.userId, cardId: input.card.cardId, ...window }, tx);
+    return reviewOf({ ...input, dueCountOn: dueCountsByStudyDate(due, input.settings) });
   }
 
   /**

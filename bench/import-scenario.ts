@@ -8,6 +8,7 @@ import {
   type FixtureNote,
   type FixtureReview,
 } from '../test/support/anki-fixture.js';
+import { parseStat } from './proc.js';
 
 /**
  * The import scenario of the benchmarks (`npm run bench`, and alone `npm run bench:import`): a
@@ -118,15 +119,12 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 /** CPU seconds (user + system) used so far by a process and, separately, by its descendants (the app's Postgres). */
 function cpuSeconds(pid: number): { app: number; descendants: number } {
-  const ticks = 100; // USER_HZ on Linux
   const stats = new Map<number, { ppid: number; cpu: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command (which may hold spaces) in parentheses: state ppid … utime stime.
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks });
+      const { ppid, cpuSeconds: cpu } = parseStat(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+      stats.set(Number(entry), { ppid, cpu });
     } catch {
       // The process ended while we looked.
     }

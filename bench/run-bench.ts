@@ -8,6 +8,7 @@ import pg from 'pg';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { newSecretToken } from '../src/common/secret-token.js';
 import { freePort } from '../test/support/postgres.js';
+import { cpuSecondsOf } from './proc.js';
 import { makeGroupFixture } from './group-fixture.js';
 import { measureImport, type ImportScenarioResult } from './import-scenario.js';
 import { SEED_EMAIL_DOMAIN, seedLoad } from './seed.js';
@@ -47,8 +48,20 @@ interface Measure {
   roundsRps?: number[];
   p50Ms: number;
   p99Ms: number;
+  /**
+   * CPU microseconds (user + system) the server process spent per answered request: what the
+   * route costs the process, which, unlike requests per second, hardly moves with whatever
+   * else the shared machine is doing.
+   */
+  cpuUsPerRequest: number;
   non2xx: number;
   errors: number;
+}
+
+/** A server under load: where it listens and its process, whose CPU time the load is charged. */
+interface Served {
+  port: number;
+  pid: number;
 }
 
 interface BenchRequest {
@@ -180,8 +193,10 @@ async function measureServed(
       const results: Record<string, { app: Measure & { peakRssMb: number }; baseline: Measure; ratio: number }> = {};
       const chosen = only ? scenarios.filter((s) => only.some((part) => s.name.includes(part))) : scenarios;
       for (const scenario of chosen) {
-        await load(appPort, scenario, 2);
-        await load(basePort, scenario, 2);
+        const appServed = { port: appPort, pid: app.pid! };
+        const baseServed = { port: basePort, pid: baseline.pid! };
+        await load(appServed, scenario, 2);
+        await load(baseServed, scenario, 2);
         // Rounds of both sides, the first side alternating (A B, B A, A B, …), so that drift in
         // the shared machine falls on both sides alike; each side counts its median round, so
         // that one round slowed by something else on the machine moves neither side.
@@ -189,9 +204,9 @@ async function measureServed(
         const baseRounds: Measure[] = [];
         for (let round = 0; round < rounds; round++) {
           const appFirst = round % 2 === 0;
-          if (appFirst) appRounds.push(await load(appPort, scenario, durationS / rounds));
-          baseRounds.push(await load(basePort, scenario, durationS / rounds));
-          if (!appFirst) appRounds.push(await load(appPort, scenario, durationS / rounds));
+          if (appFirst) appRounds.push(await load(appServed, scenario, durationS / rounds));
+          baseRounds.push(await load(baseServed, scenario, durationS / rounds));
+          if (!appFirst) appRounds.push(await load(appServed, scenario, durationS / rounds));
         }
         const appMeasure = combine(appRounds);
         const baseMeasure = combine(baseRounds);
@@ -333,8 +348,9 @@ async function mintSessions(url: string, count: number): Promise<string[]> {
   }
 }
 
-async function load(port: number, scenario: Scenario, seconds: number): Promise<Measure> {
+async function load({ port, pid }: Served, scenario: Scenario, seconds: number): Promise<Measure> {
   let next = 0;
+  const cpuBefore = cpuSecondsOf(pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
@@ -353,10 +369,12 @@ async function load(port: number, scenario: Scenario, seconds: number): Promise<
       `${scenario.name} on port ${port}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`,
     );
   }
+  const cpuSeconds = cpuSecondsOf(pid) - cpuBefore;
   return {
     rps: round(result.requests.average, 1),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    cpuUsPerRequest: round((cpuSeconds * 1e6) / Math.max(1, result.requests.total), 1),
     non2xx: result.non2xx,
     errors: result.errors,
   };
@@ -369,6 +387,7 @@ function combine(measures: Measure[]): Measure {
     roundsRps: measures.map((m) => m.rps),
     p50Ms: round(median(measures.map((m) => m.p50Ms)), 1),
     p99Ms: Math.max(...measures.map((m) => m.p99Ms)),
+    cpuUsPerRequest: round(median(measures.map((m) => m.cpuUsPerRequest)), 1),
     non2xx: measures.reduce((sum, m) => sum + m.non2xx, 0),
     errors: measures.reduce((sum, m) => sum + m.errors, 0),
   };
@@ -438,6 +457,7 @@ function printTable(
     'baseline rps': r.baseline.rps,
     'baseline p50/p99 ms': `${r.baseline.p50Ms}/${r.baseline.p99Ms}`,
     'ratio app/baseline': r.ratio,
+    'CPU µs/request app/baseline': `${r.app.cpuUsPerRequest}/${r.baseline.cpuUsPerRequest}`,
     'app peak RSS MB': r.app.peakRssMb,
   }));
   if (imported) {

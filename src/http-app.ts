@@ -2,7 +2,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController, type FastifyInstance } from 'fastify';
+import {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { createRootLogger, logRequests, PinoNestLogger, requestIdFor, requestLoggerFactory } from './common/logging.js';
@@ -10,8 +16,9 @@ import { jsonDepth, unsafeTextAt } from './common/safe-input.js';
 import { RequestPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
-import { APP_CSP, relaxCspForDocs, serveWebApp } from './web-app.js';
-import { requestError } from './common/common.errors.js';
+import { isDocsPath, resolveAppSecurityHeaders, serveWebApp, type SecurityHeaders } from './web-app.js';
+import { COMMON_ERRORS, requestError } from './common/common.errors.js';
+import { PROBLEM_CONTENT_TYPE, problemFor } from './common/problem.js';
 
 /**
  * The Nest application on Fastify, fully configured but not listening; shared by main,
@@ -29,6 +36,7 @@ export async function createHttpApp({
   logger?: Logger;
   isPreview?: boolean;
 }): Promise<NestFastifyApplication> {
+  const securityHeaders = resolveAppSecurityHeaders();
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -46,6 +54,9 @@ export async function createHttpApp({
     // No Nest middleware here (guards, pipes and hooks do that work), so no @fastify/middie,
     // whose hook Nest otherwise runs on every request.
     skipMiddie: true,
+    // A URL the router cannot decode never reaches a route, a hook or Nest's filter.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      answerUndecodableUrl(error, request, reply, securityHeaders),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
     abortOnError: false,
@@ -55,30 +66,54 @@ export async function createHttpApp({
     logger: isPreview ? false : new PinoNestLogger(logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Helmet 8's headers on every reply (404s and errors too), the strict CSP everywhere but
+  // Swagger UI's pages (web-app.ts), and the request id, in one hook, the first, so that
+  // answers refused by later hooks carry them too.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply
+      .headers(isDocsPath(request.url) ? securityHeaders.docs : securityHeaders.app)
+      .header('x-request-id', request.id);
+    done();
+  });
   logRequests(fastify);
   guardInput(fastify, config.bodyLimitBytes);
   // The one route that takes multipart/form-data (an upload); guardInput refuses it everywhere else.
   await app.register(fastifyMultipart, { throwFileSizeLimit: true, limits: { fileSize: config.importMaxUploadBytes } });
   await app.register(fastifyCookie);
-  // Helmet 8's headers, resolved once at start-up, on every reply (404s and errors too);
-  // the strict CSP everywhere but Swagger UI's pages (web-app.ts).
-  app.useSecurityHeaders({ contentSecurityPolicy: { directives: APP_CSP }, xFrameOptions: { action: 'deny' } });
-  relaxCspForDocs(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
   app.useGlobalPipes(new RequestPipe());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      void reply.header('x-request-id', request.id);
-      done();
-    });
   serveOpenApi(app, buildOpenApiDocument(app));
   if (!isPreview) await serveWebApp(app, config.webDir);
   await app.init();
   return app;
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router refused the request (a percent-escape in the path that
+ * does not decode, FST_ERR_BAD_URL) before any hook ran, so the headers are set here too.
+ */
+function answerUndecodableUrl(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  headers: SecurityHeaders,
+): void {
+  const code = error.code === 'FST_ERR_BAD_URL' ? 'request.bad-request' : 'internal.error';
+  if (code === 'internal.error') request.log.error({ err: error }, 'router error');
+  const problem = problemFor({
+    code,
+    entry: COMMON_ERRORS[code],
+    detail: code === 'request.bad-request' ? 'The path holds a percent-escape that does not decode.' : undefined,
+    requestId: request.id,
+  });
+  void reply
+    .headers(headers.app)
+    .header('x-request-id', request.id)
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(problem);
 }
 
 /** Deeper than any request of ours needs; deep enough to stop stack-exhausting bodies. */

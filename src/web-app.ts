@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import { resolveSecurityHeaders } from '@nestjs/core/security/security-headers.js';
 
 /** Paths the web app never shadows: the API, its docs and the health check. */
 const SERVER_PATHS = /^\/(api|docs|health)(\/|$|\?)/;
@@ -31,14 +31,34 @@ const DOCS_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
-/** Swagger UI's pages get the relaxed policy they need; every other answer keeps APP_CSP. */
-export function relaxCspForDocs(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (request.url === '/docs' || request.url.startsWith('/docs/')) {
-      void reply.header('content-security-policy', DOCS_CSP);
-    }
-    done(null, payload);
+/** Helmet 8's headers, as Nest's `useSecurityHeaders` resolves them, for an app page and for Swagger UI's. */
+export interface SecurityHeaders {
+  app: Readonly<Record<string, string>>;
+  docs: Readonly<Record<string, string>>;
+}
+
+/**
+ * The security headers, resolved and validated once at start-up by Nest's own resolver (the
+ * one behind `app.useSecurityHeaders()`): the strict CSP everywhere, DOCS_CSP on Swagger UI's
+ * pages. Plain objects, so that a reply takes them in one call: Nest's hook set them one by
+ * one on the raw response, each name and value checked again by Node, on every request.
+ */
+export function resolveAppSecurityHeaders(): SecurityHeaders {
+  const { headers, removeHeaders } = resolveSecurityHeaders({
+    contentSecurityPolicy: { directives: APP_CSP },
+    xFrameOptions: { action: 'deny' },
   });
+  // Helmet removes X-Powered-By, which Fastify never sends; anything else would need removing here.
+  if (removeHeaders.some((name) => name.toLowerCase() !== 'x-powered-by')) {
+    throw new Error(`security headers: cannot remove ${removeHeaders.join(', ')}`);
+  }
+  const app = Object.fromEntries(headers.map(([name, value]) => [name.toLowerCase(), value]));
+  return { app, docs: { ...app, 'content-security-policy': DOCS_CSP } };
+}
+
+/** Swagger UI's pages, which get DOCS_CSP. */
+export function isDocsPath(url: string): boolean {
+  return url === '/docs' || url.startsWith('/docs/');
 }
 
 /**

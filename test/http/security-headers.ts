@@ -11,11 +11,16 @@ describe(createHttpApp.name, () => {
     afterAll(() => t.close());
 
     it.each([
-      ['a route', '/health'],
-      ['a 404', '/api/no-such-route'],
-      ['the web app', '/today'],
-    ])('sends helmet’s security headers and the strict CSP on %s (%s)', async (_what, url) => {
-      const response = await t.anon.get(url);
+      ['a route', 'get', '/health'],
+      ['a 404', 'get', '/api/no-such-route'],
+      ['the web app', 'get', '/today'],
+      ['a multipart body refused by the input gate (415)', 'post', '/api/auth/login'],
+      ['a path the router cannot decode (400)', 'get', '/api/questions/%E0%A4%A'],
+    ] as const)('sends helmet’s security headers and the strict CSP on %s', async (_what, method, url) => {
+      const response = await (method === 'get'
+        ? t.anon.get(url)
+        : t.anon.post(url).set('content-type', 'multipart/form-data; boundary=x').send('--x--\r\n'));
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['strict-transport-security']).toMatch(/max-age=/);
@@ -25,6 +30,20 @@ describe(createHttpApp.name, () => {
       expect(csp).toMatch(/style-src 'self';/);
       expect(csp).toMatch(/frame-ancestors 'none'/);
       expect(csp).not.toMatch(/unsafe-inline/);
+    });
+
+    it('answers a path that does not decode with a problem, not Fastify’s own error', async () => {
+      const response = await t.anon.get('/api/questions/%E0%A4%A');
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(response.body).toStrictEqual({
+        type: 'https://interval.dev/problems/request.bad-request',
+        title: 'The request cannot be processed',
+        status: 400,
+        detail: 'The path holds a percent-escape that does not decode.',
+        code: 'request.bad-request',
+        requestId: response.headers['x-request-id'],
+      });
     });
 
     it('relaxes the CSP for Swagger UI’s inline script and style at /docs only', async () => {

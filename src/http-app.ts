@@ -132,11 +132,12 @@ export const MULTIPART_ROUTES: ReadonlyArray<{ method: string; url: string }> = 
  */
 function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
-    const isMultipart = /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
-    const isUploadRoute = MULTIPART_ROUTES.some(
-      (route) => route.method === request.method && route.url === request.routeOptions.url,
-    );
-    if (isMultipart && !isUploadRoute) {
+    const contentType = request.headers['content-type'];
+    const isMultipart = contentType !== undefined && /^multipart\/form-data\b/i.test(contentType);
+    if (
+      isMultipart &&
+      !MULTIPART_ROUTES.some((route) => route.method === request.method && route.url === request.routeOptions.url)
+    ) {
       done(requestError('request.unsupported-media-type', 'Only JSON bodies are accepted here.'));
       return;
     }

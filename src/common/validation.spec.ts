@@ -67,4 +67,8 @@ describe(RequestPipe.name, () => {
   it('passes a custom parameter on without a promise, as the same object', () => {
     expect(new RequestPipe().transform(caller, { type: 'custom' })).toBe(caller);
   });
+
+  it('passes a string path parameter on without a promise', () => {
+    expect(new RequestPipe().transform('abc', { type: 'param', metatype: String, data: 'id' })).toBe('abc');
+  });
 });

@@ -12,10 +12,10 @@ import { requestError } from './common.errors.js';
 
 /**
  * The one global pipe: a parameter declared with a schema (`@Query({ schema })`) is checked by
- * its schema, a custom parameter (the caller) is passed on as it came, and the rest (bodies,
- * path parameters) go to the class-validator pipe. Each parameter meets one pipe: with the two
- * pipes global, every parameter of every request went through both, one of them with nothing
- * to do, each an awaited step.
+ * its schema, a custom parameter (the caller) and a string path parameter are passed on as they
+ * came, and the rest (bodies, other path parameters) go to the class-validator pipe. Each
+ * parameter meets one pipe: with the two pipes global, every parameter of every request went
+ * through both, one of them with nothing to do, each an awaited step.
  */
 export class RequestPipe implements PipeTransform {
   private readonly classValidation = createValidationPipe();
@@ -24,6 +24,9 @@ export class RequestPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.schema) return this.schemaValidation.transform(value, metadata);
     if (metadata.type === 'custom') return value;
+    // A path parameter declared as a string is one already: the class-validator pipe would
+    // return it unchanged, one awaited step later, on every request.
+    if (metadata.type === 'param' && metadata.metatype === String && typeof value === 'string') return value;
     return this.classValidation.transform(value, metadata);
   }
 }

@@ -8,6 +8,7 @@ import {
   type FixtureNote,
   type FixtureReview,
 } from '../test/support/anki-fixture.js';
+import { appLaunch } from './app-launch.js';
 import { parseStat } from './proc.js';
 
 /**
@@ -178,14 +179,15 @@ export async function measureImport({
   log(
     `import package: ${collection.notes.length} notes, ${collection.reviews.length} reviews, ${packageMb} MB, built in ${((Date.now() - built) / 1000).toFixed(1)} s`,
   );
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
+  const launch = appLaunch(root);
   const app = spawn(
     process.execPath,
-    [...(pkg.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean), ...extraNodeFlags, join(root, 'dist/src/main.js')],
+    [...launch.nodeFlags, ...extraNodeFlags, join(root, 'dist/src/main.js')],
     {
       cwd: root,
       env: {
         ...withoutDatabaseUrl(process.env),
+        ...launch.env,
         NODE_ENV: 'production',
         PORT: String(port),
         DATA_DIR: dataDir,

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { newSecretToken } from '../src/common/secret-token.js';
 import { freePort } from '../test/support/postgres.js';
+import { appLaunch } from './app-launch.js';
 import { cpuSecondsOf } from './proc.js';
 import { makeGroupFixture } from './group-fixture.js';
 import { measureImport, type ImportScenarioResult } from './import-scenario.js';
@@ -125,7 +126,9 @@ async function measureServed(
 
   const appPort = await port(1);
   const basePort = await port(2);
-  const app = startProcess('app', [...nodeFlags(), join(root, 'dist/src/main.js')], {
+  const launch = appLaunch(root);
+  const app = startProcess('app', [...launch.nodeFlags, join(root, 'dist/src/main.js')], {
+    ...launch.env,
     DATABASE_URL: databaseUrl,
     PORT: String(appPort),
     LOG_LEVEL: 'warn',
@@ -272,12 +275,6 @@ async function measureServed(
     await stopProcess(app);
     await embedded?.stop();
   }
-}
-
-/** The Node flags `npm start` runs the app with (package.json config.nodeFlags), so the bench measures what ships. */
-function nodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
-  return (pkg.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean);
 }
 
 function startProcess(name: string, args: string[], env: Record<string, string>): ChildProcess {

@@ -180,26 +180,22 @@ export async function measureImport({
     `import package: ${collection.notes.length} notes, ${collection.reviews.length} reviews, ${packageMb} MB, built in ${((Date.now() - built) / 1000).toFixed(1)} s`,
   );
   const launch = appLaunch(root);
-  const app = spawn(
-    process.execPath,
-    [...launch.nodeFlags, ...extraNodeFlags, join(root, 'dist/src/main.js')],
-    {
-      cwd: root,
-      env: {
-        ...withoutDatabaseUrl(process.env),
-        ...launch.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        EMBEDDED_PG_PORT: String(pgPort),
-        LOG_LEVEL: 'warn',
-        LOG_FORMAT: 'json',
-        IMPORT_MAX_UPLOAD_BYTES: String(512 * 1_048_576),
-        JOBS_POLL_INTERVAL_MS: '500',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  const app = spawn(process.execPath, [...launch.nodeFlags, ...extraNodeFlags, join(root, 'dist/src/main.js')], {
+    cwd: root,
+    env: {
+      ...withoutDatabaseUrl(process.env),
+      ...launch.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      IMPORT_MAX_UPLOAD_BYTES: String(512 * 1_048_576),
+      JOBS_POLL_INTERVAL_MS: '500',
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(`${base}/health`, app);

@@ -63,8 +63,10 @@ export function cardContent({
   });
   const prompt = htmlToMarkdown(questionHtml, keep);
   if (prompt === '') return { skip: 'its front is empty' };
+  const title = titleFrom(prompt);
+  if (title === '') return { skip: 'its front has no text, only images or sounds, which are not imported' };
   const answer = htmlToMarkdown(answerHtml, keep);
-  return { content: { title: titleFrom(prompt), prompt, answer, tags: tagsOf(note.tags) } };
+  return { content: { title, prompt, answer, tags: tagsOf(note.tags) } };
 }
 
 /** Anki tags as our tags: kebab-case (hierarchy `a::b` becomes `a-b`), at most 40 characters, at most 12. */

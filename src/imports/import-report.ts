@@ -70,8 +70,19 @@ export class SkippedList {
     return this.items.length + this.overflow;
   }
 
+  /** The reasons of the listed items, each once, in the order first met. */
+  reasons(): string[] {
+    return [...new Set(this.items.map((item) => item.reason))];
+  }
+
   list(): Skipped[] {
     if (this.overflow === 0) return [...this.items];
     return [...this.items, { what: `${this.overflow} more`, reason: 'not listed: only the first 500 are' }];
   }
+}
+
+/** Why an import brought nothing: `nothing` ("No card of the package could be imported"), then the reasons its items were skipped. */
+export function nothingImportedMessage(nothing: string, skipped: SkippedList): string {
+  const reasons = skipped.reasons();
+  return reasons.length === 0 ? `${nothing}.` : `${nothing}: ${reasons.join('; ')}.`;
 }

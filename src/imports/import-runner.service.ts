@@ -26,7 +26,13 @@ import { htmlToMarkdown, titleFrom } from './anki-html.js';
 import { cardContent, exportedQuestionId, tagsOf, type CardContent } from './anki-notes.js';
 import { readAnkiPackage } from './anki-package.js';
 import { parseCsvQuestions, type CsvMapping } from './csv-questions.js';
-import { NO_COUNTS, SkippedList, type ImportCounts, type ImportMedia } from './import-report.js';
+import {
+  NO_COUNTS,
+  nothingImportedMessage,
+  SkippedList,
+  type ImportCounts,
+  type ImportMedia,
+} from './import-report.js';
 import { importError, IMPORT_ERRORS } from './import.errors.js';
 import type { ImportRow } from './import.queries.js';
 import { ImportRepository } from './import.repository.js';
@@ -356,7 +362,10 @@ export class ImportRunner implements OnModuleInit {
     }
     if (planned.length > 0) await flush();
     if (questionOf.size === 0)
-      throw importError('import.nothing-to-import', 'No card of the package could be imported.');
+      throw importError(
+        'import.nothing-to-import',
+        nothingImportedMessage('No card of the package could be imported', skipped),
+      );
 
     const deckIds = [...deckQuestions.keys()];
     const linked = new Map(
@@ -556,7 +565,11 @@ export class ImportRunner implements OnModuleInit {
           tags: tagsOf(csvRow.tags),
         });
       }
-      if (cards.length === 0) throw importError('import.nothing-to-import', 'No row of the file could be imported.');
+      if (cards.length === 0)
+        throw importError(
+          'import.nothing-to-import',
+          nothingImportedMessage('No row of the file could be imported', skipped),
+        );
       for (let i = 0; i < cards.length; i += BATCH) {
         await this.questions.createCards({ ownerId: row.userId, cards: cards.slice(i, i + BATCH) }, tx);
         throwIfAborted(context);

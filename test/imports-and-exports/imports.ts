@@ -578,6 +578,32 @@ describe('hostile files', () => {
     expect(chunks.rows[0].n).toBe(0);
   });
 
+  it('fails on a package none of whose cards has text, saying why, and changes nothing', async () => {
+    const deckId = 1_700_000_000_003;
+    const bytes = await buildPackage(
+      {
+        decks: [{ id: deckId, name: 'Listening' }],
+        notes: [
+          { guid: 'sound-only', type: 'basic', deckId, fields: ['[sound:foo.wav]', ''] },
+          { guid: 'image-only', type: 'basic', deckId, fields: ['<img src="a.png">', 'x'] },
+          { guid: 'blank', type: 'basic', deckId, fields: ['<div><br></div>', 'x'] },
+        ],
+        reviews: [],
+        media: [{ name: 'foo.wav', data: Buffer.from('RIFF') }],
+      },
+      'anki21b',
+    );
+    const result = await importFile(t, user, { name: 'listening.apkg', bytes });
+    expect(result.status).toBe('failed');
+    expect(result.error).toEqual({
+      code: 'import.nothing-to-import',
+      message:
+        'No card of the package could be imported: its front has no text, only images or sounds, which are not imported; its front is empty.',
+    });
+    expect(result.media).toEqual({ count: 1, names: ['foo.wav'] });
+    expect(await ownedRows(t, user.id)).toEqual(nothing);
+  });
+
   it.each<[string, Buffer, string, number, string]>([
     ['a file named .apkg that is not a zip', Buffer.from('just some text'), 'deck.apkg', 422, 'import.not-a-zip'],
     ['a file that is neither a package nor a CSV', Buffer.from('GIF89a'), 'cat.gif', 415, 'import.unsupported-file'],

@@ -31,7 +31,7 @@ import { measureDrill, measureProgressGrid } from './web-bench.js';
  * Env: DATABASE_URL (else an embedded Postgres, durable settings), BENCH_DURATION_S (20, per side
  * and scenario), BENCH_ROUNDS (4), BENCH_CONNECTIONS (16), BENCH_ONLY (comma-separated parts of
  * scenario names, to run only those, `import` among them; `none` runs none), BENCH_WEB=false (skip the browser part),
- * BENCH_IMPORT=false (skip the import),
+ * BENCH_IMPORT=false (skip the import), BENCH_APP_FLAGS (Node flags added to the app's, such as a profiler's),
  * BENCH_WEB=drill or grid (only that browser measure), BENCH_TRACE=<file> (a Chromium
  * timeline of the last grid load, marks included, to see where its time goes), BENCH_PORT_BASE (Postgres, app and
  * baseline on it and the next two ports, and the import's Postgres and app on the first two once those stopped;
@@ -42,6 +42,8 @@ const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const POOL_SIZE = '10';
+/** BENCH_APP_FLAGS: Node flags added to the app's (a profiler's, say: `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+const appFlags = (process.env.BENCH_APP_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 interface Measure {
   rps: number;
@@ -127,7 +129,7 @@ async function measureServed(
   const appPort = await port(1);
   const basePort = await port(2);
   const launch = appLaunch(root);
-  const app = startProcess('app', [...launch.nodeFlags, join(root, 'dist/src/main.js')], {
+  const app = startProcess('app', [...launch.nodeFlags, ...appFlags, join(root, 'dist/src/main.js')], {
     ...launch.env,
     DATABASE_URL: databaseUrl,
     PORT: String(appPort),

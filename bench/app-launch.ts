@@ -16,3 +16,8 @@ export function appLaunch(root: string): { nodeFlags: string[]; env: Record<stri
     env: arenaMax ? { MALLOC_ARENA_MAX: arenaMax } : {},
   };
 }
+
+/** BENCH_APP_FLAGS: Node flags a benchmark adds to the app's (a profiler's, say: `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+export function benchAppFlags(): string[] {
+  return (process.env.BENCH_APP_FLAGS ?? '').split(/\s+/).filter(Boolean);
+}

@@ -1,3 +1,4 @@
+import { benchAppFlags } from './app-launch.js';
 import { measureImport } from './import-scenario.js';
 
 /**
@@ -14,7 +15,7 @@ const result = await measureImport({
   format: process.env.BENCH_FORMAT === 'legacy' ? 'legacy' : 'anki21b',
   port: Number(process.env.BENCH_PORT ?? 55_552),
   pgPort: Number(process.env.BENCH_PG_PORT ?? 55_551),
-  extraNodeFlags: (process.env.BENCH_APP_FLAGS ?? '').split(/\s+/).filter(Boolean),
+  extraNodeFlags: benchAppFlags(),
   log: (line) => console.log(line),
   onPoll: process.env.BENCH_TIMELINE
     ? ({ seconds, progress, rssMb }) =>

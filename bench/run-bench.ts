@@ -8,7 +8,7 @@ import pg from 'pg';
 import { makeEphemeralDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { newSecretToken } from '../src/common/secret-token.js';
 import { freePort } from '../test/support/postgres.js';
-import { appLaunch } from './app-launch.js';
+import { appLaunch, benchAppFlags } from './app-launch.js';
 import { cpuSecondsOf } from './proc.js';
 import { makeGroupFixture } from './group-fixture.js';
 import { measureImport, type ImportScenarioResult } from './import-scenario.js';
@@ -42,8 +42,6 @@ const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const POOL_SIZE = '10';
-/** BENCH_APP_FLAGS: Node flags added to the app's (a profiler's, say: `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
-const appFlags = (process.env.BENCH_APP_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 interface Measure {
   rps: number;
@@ -97,7 +95,12 @@ async function main(): Promise<void> {
   const isImportChosen =
     process.env.BENCH_IMPORT !== 'false' && (!only || only.some((part) => IMPORT_SCENARIO.includes(part)));
   const imported = isImportChosen
-    ? await measureImport({ port: await port(1), pgPort: await port(0), log: (line) => console.log(line) })
+    ? await measureImport({
+        port: await port(1),
+        pgPort: await port(0),
+        extraNodeFlags: benchAppFlags(),
+        log: (line) => console.log(line),
+      })
     : undefined;
   if (imported && imported.status !== 'succeeded') {
     throw new Error(`the import scenario's import ${imported.status}: ${JSON.stringify(imported.error)}`);
@@ -129,7 +132,7 @@ async function measureServed(
   const appPort = await port(1);
   const basePort = await port(2);
   const launch = appLaunch(root);
-  const app = startProcess('app', [...launch.nodeFlags, ...appFlags, join(root, 'dist/src/main.js')], {
+  const app = startProcess('app', [...launch.nodeFlags, ...benchAppFlags(), join(root, 'dist/src/main.js')], {
     ...launch.env,
     DATABASE_URL: databaseUrl,
     PORT: String(appPort),
